@@ -1,0 +1,46 @@
+package io.github.sodagql.core.artifact;
+
+import io.github.sodagql.core.compose.ComposedOperation;
+import io.github.sodagql.core.graph.DefinitionGraph;
+import io.github.sodagql.core.source.ContentHash;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything the build produced, as data: every operation and fragment, sorted by name then source, and
+ * the counts. It holds no time and no absolute path, so identical inputs give an identical artifact.
+ */
+public record Artifact(
+        int formatVersion,
+        Optional<ContentHash> schemaHash,
+        List<ArtifactOperation> operations,
+        List<ArtifactFragment> fragments,
+        ArtifactCounts counts) {
+
+    public static final int FORMAT_VERSION = 1;
+
+    public Artifact {
+        Objects.requireNonNull(schemaHash, "schemaHash");
+        operations = List.copyOf(operations);
+        fragments = List.copyOf(fragments);
+        Objects.requireNonNull(counts, "counts");
+    }
+
+    public static Artifact of(Optional<ContentHash> schemaHash, Collection<ComposedOperation> composed,
+            DefinitionGraph graph, ArtifactCounts counts) {
+        List<ArtifactOperation> operations = composed.stream()
+                .map(op -> new ArtifactOperation(op.operationId(), op.name(), op.kind(), op.compact(), op.id().file(),
+                        op.fragmentNames(), op.variables()))
+                .sorted(Comparator.comparing(ArtifactOperation::name).thenComparing(ArtifactOperation::source))
+                .toList();
+        List<ArtifactFragment> fragments = graph.fragments().entrySet().stream()
+                .map(e -> new ArtifactFragment(e.getKey().name(), e.getValue().typeCondition(), e.getKey().file(),
+                        e.getValue().spreadNames()))
+                .sorted(Comparator.comparing(ArtifactFragment::name).thenComparing(ArtifactFragment::source))
+                .toList();
+        return new Artifact(FORMAT_VERSION, schemaHash, operations, fragments, counts);
+    }
+}

@@ -1,0 +1,97 @@
+package io.github.sodagql.core.cli;
+
+import io.github.sodagql.core.config.DocumentRoot;
+import io.github.sodagql.core.config.SodaGqlConfig;
+import io.github.sodagql.core.diagnostic.Diagnostic;
+import io.github.sodagql.core.session.BuildResult;
+import io.github.sodagql.core.session.BuilderSession;
+import io.github.sodagql.core.source.ProjectPath;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The command-line driver: one full build of a project, diagnostics in javac's shape, one summary line.
+ * Exits with 1 when the build has errors, 2 on bad arguments. Defaults mirror the Maven plugin's.
+ *
+ * <pre>
+ * soda-gql [--schema PATH_OR_GLOB]... [--documents DIR]... [--include GLOB]... [--exclude GLOB]...
+ *          [--state DIR] [--output DIR] --package NAME [PROJECT_DIR]
+ * </pre>
+ */
+public final class SodaGqlCommand {
+    private SodaGqlCommand() {}
+
+    public static void main(String[] args) {
+        int status = run(args, System.out, System.err);
+        if (status != 0) {
+            System.exit(status);
+        }
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        Path project = Path.of(".");
+        List<String> schemas = new ArrayList<>();
+        List<String> documents = new ArrayList<>();
+        List<String> includes = new ArrayList<>();
+        List<String> excludes = new ArrayList<>();
+        String packageName = "";
+        String state = null;
+        String output = null;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("--help") || arg.equals("-h")) {
+                out.println(usage());
+                return 0;
+            }
+            if (arg.startsWith("--")) {
+                if (i + 1 >= args.length) {
+                    err.println("soda-gql: option " + arg + " needs a value" + System.lineSeparator() + usage());
+                    return 2;
+                }
+                String value = args[++i];
+                switch (arg) {
+                    case "--schema" -> schemas.add(value);
+                    case "--documents" -> documents.add(value);
+                    case "--include" -> includes.add(value);
+                    case "--exclude" -> excludes.add(value);
+                    case "--package" -> packageName = value;
+                    case "--state" -> state = value;
+                    case "--output" -> output = value;
+                    default -> {
+                        err.println("soda-gql: unknown option " + arg + System.lineSeparator() + usage());
+                        return 2;
+                    }
+                }
+            } else {
+                project = Path.of(arg);
+            }
+        }
+        SodaGqlConfig.Builder builder = SodaGqlConfig.builder(project.toAbsolutePath().normalize()).javaPackage(packageName);
+        schemas.forEach(builder::schemaPath);
+        for (String directory : documents.isEmpty() ? List.of("src/main/graphql") : documents) {
+            builder.documentRoot(new DocumentRoot(ProjectPath.parse(directory), includes, excludes));
+        }
+        if (state != null) {
+            builder.stateDirectory(state);
+        }
+        if (output != null) {
+            builder.outputDirectory(output);
+        }
+        SodaGqlConfig config = builder.build();
+        BuildResult result = new BuilderSession(config).buildInitial();
+        for (Diagnostic diagnostic : result.diagnostics()) {
+            (diagnostic.isError() ? err : out).println(diagnostic.formatWithHint());
+        }
+        out.println(result.report().summaryLine());
+        result.artifact().ifPresent(artifact -> out.println("artifact: "
+                + config.stateDirectory().resolve(BuilderSession.ARTIFACT_FILE).resolveAgainst(config.projectDirectory())));
+        return result.hasErrors() ? 1 : 0;
+    }
+
+    private static String usage() {
+        return "usage: soda-gql [--schema PATH_OR_GLOB]... [--documents DIR]... [--include GLOB]... [--exclude GLOB]..."
+                + " [--state DIR] [--output DIR] --package NAME [PROJECT_DIR]";
+    }
+}

@@ -1,0 +1,36 @@
+package io.github.sodagql.core.config;
+
+import java.nio.file.FileSystems;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+
+/**
+ * A glob over {@code /}-separated relative paths, as Ant and Maven users write them: a leading
+ * {@code **}{@code /} also matches zero folders, so {@code **}{@code /*.graphql} matches {@code a.graphql}.
+ */
+public final class PathGlob {
+    private final PathMatcher matcher;
+    private final PathMatcher matcherWithoutLeadingFolders;
+
+    public PathGlob(String pattern) {
+        this.matcher = FileSystems.getDefault().getPathMatcher("glob:" + pattern);
+        this.matcherWithoutLeadingFolders = pattern.startsWith("**/")
+                ? FileSystems.getDefault().getPathMatcher("glob:" + pattern.substring(3))
+                : null;
+    }
+
+    public static boolean isValid(String pattern) {
+        try {
+            new PathGlob(pattern);
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** True when {@code relativePath} (relative to the folder the glob is written for) matches. */
+    public boolean matches(Path relativePath) {
+        return matcher.matches(relativePath)
+                || (matcherWithoutLeadingFolders != null && matcherWithoutLeadingFolders.matches(relativePath));
+    }
+}

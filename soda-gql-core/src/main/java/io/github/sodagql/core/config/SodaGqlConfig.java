@@ -1,0 +1,202 @@
+package io.github.sodagql.core.config;
+
+import io.github.sodagql.core.diagnostic.Diagnostic;
+import io.github.sodagql.core.diagnostic.DiagnosticCode;
+import io.github.sodagql.core.source.ContentHash;
+import io.github.sodagql.core.source.ProjectPath;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * Everything a build depends on besides its input files. Build one with {@link #builder}, then call
+ * {@link #problems()}: a config with problems must not be built. {@link #hash()} is stable across machines
+ * (the project directory is left out), so a changed hash means a changed build.
+ *
+ * @param projectDirectory absolute; every relative path below is resolved against it
+ * @param schemaPaths SDL files, globs of them, or one introspection {@code .json}; empty means every
+ *     {@code *.graphqls} under the document roots
+ */
+public record SodaGqlConfig(
+        Path projectDirectory,
+        List<String> schemaPaths,
+        List<DocumentRoot> documentRoots,
+        ProjectPath outputDirectory,
+        ProjectPath stateDirectory,
+        String javaPackage,
+        Map<String, ScalarMapping> scalars) {
+
+    private static final Pattern GRAPHQL_NAME = Pattern.compile("[_A-Za-z][_0-9A-Za-z]*");
+    private static final Pattern JAVA_IDENTIFIER = Pattern.compile("[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*");
+    private static final Set<String> JAVA_KEYWORDS = Set.of(
+            "abstract", "assert", "boolean", "break", "byte", "case", "catch", "char", "class", "const", "continue",
+            "default", "do", "double", "else", "enum", "extends", "final", "finally", "float", "for", "goto", "if",
+            "implements", "import", "instanceof", "int", "interface", "long", "native", "new", "package", "private",
+            "protected", "public", "return", "short", "static", "strictfp", "super", "switch", "synchronized", "this",
+            "throw", "throws", "transient", "try", "void", "volatile", "while", "true", "false", "null", "_");
+
+    public SodaGqlConfig {
+        Objects.requireNonNull(projectDirectory, "projectDirectory");
+        schemaPaths = List.copyOf(schemaPaths);
+        documentRoots = List.copyOf(documentRoots);
+        Objects.requireNonNull(outputDirectory, "outputDirectory");
+        Objects.requireNonNull(stateDirectory, "stateDirectory");
+        Objects.requireNonNull(javaPackage, "javaPackage");
+        scalars = Map.copyOf(scalars);
+    }
+
+    public static Builder builder(Path projectDirectory) {
+        return new Builder(projectDirectory);
+    }
+
+    /** Every problem of this config, each a {@code CONFIG_INVALID} naming the field. Empty when valid. */
+    public List<Diagnostic> problems() {
+        List<Diagnostic> problems = new ArrayList<>();
+        if (!projectDirectory.isAbsolute()) {
+            problems.add(invalid("projectDirectory", "must be an absolute path, but is '" + projectDirectory + "'",
+                    "Pass the project's base directory as an absolute path."));
+        }
+        for (String schemaPath : schemaPaths) {
+            if (schemaPath.isBlank()) {
+                problems.add(invalid("schemaPaths", "holds a blank entry", "Remove the empty entry."));
+            } else if (!PathGlob.isValid(schemaPath)) {
+                problems.add(invalid("schemaPaths", "entry '" + schemaPath + "' is not a valid path or glob",
+                        "Use a path such as 'src/main/graphql/schema.graphqls' or a glob such as '**/*.graphqls'."));
+            }
+        }
+        if (documentRoots.isEmpty()) {
+            problems.add(invalid("documentsDirectory", "is empty", "Name the folder that holds your .graphql documents."));
+        }
+        for (DocumentRoot root : documentRoots) {
+            for (String glob : concat(root.includes(), root.excludes())) {
+                if (glob.isBlank() || !PathGlob.isValid(glob)) {
+                    problems.add(invalid("includes/excludes", "pattern '" + glob + "' is not a valid glob",
+                            "Use a glob relative to the documents directory, such as '**/*.graphql'."));
+                }
+            }
+        }
+        if (!isValidJavaPackage(javaPackage)) {
+            problems.add(invalid("packageName", "'" + javaPackage + "' is not a valid Java package name",
+                    "Use dot-separated Java identifiers that are not keywords, such as 'com.example.graphql'."));
+        }
+        scalars.values().stream().sorted((a, b) -> a.graphqlName().compareTo(b.graphqlName())).forEach(scalar -> {
+            if (!GRAPHQL_NAME.matcher(scalar.graphqlName()).matches()) {
+                problems.add(invalid("scalars", "'" + scalar.graphqlName() + "' is not a GraphQL scalar name",
+                        "Use the scalar's name as the schema spells it, such as 'DateTime'."));
+            }
+            if (!isQualifiedJavaName(scalar.javaType())) {
+                problems.add(invalid("scalars", "Java type '" + scalar.javaType() + "' of scalar '"
+                        + scalar.graphqlName() + "' is not a Java type name",
+                        "Use a fully qualified class name, such as 'java.time.OffsetDateTime'."));
+            }
+            scalar.codecClass().filter(codec -> !isQualifiedJavaName(codec)).ifPresent(codec -> problems.add(
+                    invalid("scalars", "codec '" + codec + "' of scalar '" + scalar.graphqlName()
+                            + "' is not a Java class name", "Use a fully qualified class name.")));
+        });
+        return List.copyOf(problems);
+    }
+
+    /** A stable hash of everything that changes the build's output. */
+    public ContentHash hash() {
+        StringBuilder canonical = new StringBuilder("soda-gql-config/1\n");
+        canonical.append("schemaPaths=").append(schemaPaths).append('\n');
+        for (DocumentRoot root : documentRoots) {
+            canonical.append("root=").append(root.directory()).append(' ').append(root.includes()).append(' ')
+                    .append(root.excludes()).append('\n');
+        }
+        canonical.append("output=").append(outputDirectory).append('\n');
+        canonical.append("state=").append(stateDirectory).append('\n');
+        canonical.append("package=").append(javaPackage).append('\n');
+        new TreeMap<>(scalars).forEach((name, scalar) -> canonical.append("scalar=").append(name).append(' ')
+                .append(scalar.javaType()).append(' ').append(scalar.codecClass().orElse("-")).append('\n'));
+        return ContentHash.of(canonical.toString());
+    }
+
+    private static Diagnostic invalid(String field, String what, String hint) {
+        return Diagnostic.global(DiagnosticCode.CONFIG_INVALID, "Configuration '" + field + "' " + what + ".", hint);
+    }
+
+    private static boolean isValidJavaPackage(String name) {
+        if (name.isEmpty()) {
+            return false;
+        }
+        for (String part : name.split("\\.", -1)) {
+            if (!JAVA_IDENTIFIER.matcher(part).matches() || JAVA_KEYWORDS.contains(part)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isQualifiedJavaName(String name) {
+        return isValidJavaPackage(name);
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    /** Builds a config with the Maven plugin's defaults. */
+    public static final class Builder {
+        private final Path projectDirectory;
+        private final List<String> schemaPaths = new ArrayList<>();
+        private final List<DocumentRoot> documentRoots = new ArrayList<>();
+        private ProjectPath outputDirectory = ProjectPath.parse("target/generated-sources/soda-gql");
+        private ProjectPath stateDirectory = ProjectPath.parse("target/soda-gql");
+        private String javaPackage = "";
+        private final Map<String, ScalarMapping> scalars = new TreeMap<>();
+
+        private Builder(Path projectDirectory) {
+            this.projectDirectory = projectDirectory;
+        }
+
+        public Builder schemaPath(String pathOrGlob) {
+            schemaPaths.add(pathOrGlob);
+            return this;
+        }
+
+        public Builder documentRoot(DocumentRoot root) {
+            documentRoots.add(root);
+            return this;
+        }
+
+        public Builder documentRoot(String directory) {
+            return documentRoot(DocumentRoot.of(ProjectPath.parse(directory)));
+        }
+
+        public Builder outputDirectory(String directory) {
+            outputDirectory = ProjectPath.parse(directory);
+            return this;
+        }
+
+        public Builder stateDirectory(String directory) {
+            stateDirectory = ProjectPath.parse(directory);
+            return this;
+        }
+
+        public Builder javaPackage(String name) {
+            javaPackage = name;
+            return this;
+        }
+
+        public Builder scalar(ScalarMapping mapping) {
+            scalars.put(mapping.graphqlName(), mapping);
+            return this;
+        }
+
+        public SodaGqlConfig build() {
+            List<DocumentRoot> roots = documentRoots.isEmpty()
+                    ? List.of(DocumentRoot.of(ProjectPath.parse("src/main/graphql")))
+                    : documentRoots;
+            return new SodaGqlConfig(projectDirectory, schemaPaths, roots, outputDirectory, stateDirectory,
+                    javaPackage, scalars);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package io.github.sodagql.core.discovery;
+
+import io.github.sodagql.core.config.DocumentRoot;
+import io.github.sodagql.core.config.PathGlob;
+import io.github.sodagql.core.diagnostic.Diagnostic;
+import io.github.sodagql.core.diagnostic.DiagnosticCode;
+import io.github.sodagql.core.source.ContentHash;
+import io.github.sodagql.core.source.ProjectPath;
+import io.github.sodagql.core.source.SourceLocation;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Finds documents and fingerprints them. {@link #scan} only stats (the whole cost of a no-op build);
+ * {@link #read} reads a file once, hashing the very bytes that will be parsed.
+ */
+public final class InputScanner {
+    private final Path projectDirectory;
+
+    public InputScanner(Path projectDirectory) {
+        this.projectDirectory = projectDirectory;
+    }
+
+    /** Walks the roots; the result is sorted by path, so the order never depends on the file system. */
+    public ScanResult scan(List<DocumentRoot> roots) {
+        Map<ProjectPath, FileStat> found = new TreeMap<>();
+        List<Diagnostic> problems = new ArrayList<>();
+        for (DocumentRoot root : roots) {
+            Path directory = root.directory().resolveAgainst(projectDirectory);
+            if (!Files.isDirectory(directory)) {
+                problems.add(Diagnostic.global(DiagnosticCode.DOCUMENTS_NOT_FOUND,
+                        "Documents directory '" + root.directory() + "' does not exist.",
+                        "Create it, or point the documents directory at the folder that holds your .graphql files."));
+                continue;
+            }
+            List<PathGlob> includes = root.includes().stream().map(PathGlob::new).toList();
+            List<PathGlob> excludes = root.excludes().stream().map(PathGlob::new).toList();
+            try {
+                Files.walkFileTree(directory, new SimpleFileVisitor<>() {
+                    @Override
+                    public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                        if (!attributes.isRegularFile()) {
+                            return FileVisitResult.CONTINUE;
+                        }
+                        Path relative = directory.relativize(file);
+                        if (includes.stream().anyMatch(g -> g.matches(relative))
+                                && excludes.stream().noneMatch(g -> g.matches(relative))) {
+                            ProjectPath path = ProjectPath.of(projectDirectory, file);
+                            found.put(path, new FileStat(path, attributes.size(), attributes.lastModifiedTime().toMillis()));
+                        }
+                        return FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FileVisitResult visitFileFailed(Path file, IOException e) {
+                        problems.add(Diagnostic.at(DiagnosticCode.IO_ERROR,
+                                SourceLocation.startOf(ProjectPath.of(projectDirectory, file)),
+                                "Cannot read: " + e.getMessage() + ".", "Check the file's permissions."));
+                        return FileVisitResult.CONTINUE;
+                    }
+                });
+            } catch (IOException e) {
+                problems.add(Diagnostic.global(DiagnosticCode.IO_ERROR,
+                        "Cannot walk documents directory '" + root.directory() + "': " + e.getMessage() + ".",
+                        "Check the directory's permissions."));
+            }
+        }
+        return new ScanResult(List.copyOf(found.values()), problems);
+    }
+
+    /** Reads and fingerprints one file. A leading byte-order mark is dropped. */
+    public ReadResult read(ProjectPath path) {
+        Path file = path.resolveAgainst(projectDirectory);
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            byte[] bytes = Files.readAllBytes(file);
+            String text = new String(bytes, StandardCharsets.UTF_8);
+            if (text.startsWith("\uFEFF")) {
+                text = text.substring(1);
+            }
+            Fingerprint fingerprint = new Fingerprint(bytes.length, attributes.lastModifiedTime().toMillis(),
+                    ContentHash.of(bytes));
+            return new ReadResult.Read(new SourceFile(path, fingerprint, text));
+        } catch (IOException e) {
+            return new ReadResult.Unreadable(Diagnostic.at(DiagnosticCode.IO_ERROR, SourceLocation.startOf(path),
+                    "Cannot read the file: " + e.getMessage() + ".", "Check that it exists and is readable."));
+        }
+    }
+}

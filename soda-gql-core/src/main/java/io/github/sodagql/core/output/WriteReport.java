@@ -1,0 +1,14 @@
+package io.github.sodagql.core.output;
+
+import io.github.sodagql.core.diagnostic.Diagnostic;
+import io.github.sodagql.core.source.ProjectPath;
+import java.util.List;
+
+/** What the writer did: files written, files left alone because their bytes were the same, and failures. */
+public record WriteReport(List<ProjectPath> written, List<ProjectPath> unchanged, List<Diagnostic> failures) {
+    public WriteReport {
+        written = List.copyOf(written);
+        unchanged = List.copyOf(unchanged);
+        failures = List.copyOf(failures);
+    }
+}

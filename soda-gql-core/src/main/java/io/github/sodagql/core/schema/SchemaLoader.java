@@ -1,0 +1,222 @@
+package io.github.sodagql.core.schema;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonParseException;
+import graphql.GraphQLError;
+import graphql.GraphQLException;
+import graphql.introspection.IntrospectionResultToSchema;
+import graphql.language.Definition;
+import graphql.language.Document;
+import graphql.language.FieldDefinition;
+import graphql.language.ImplementingTypeDefinition;
+import graphql.language.TypeDefinition;
+import graphql.parser.InvalidSyntaxException;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.idl.SchemaParser;
+import graphql.schema.idl.TypeDefinitionRegistry;
+import graphql.schema.idl.UnExecutableSchemaGenerator;
+import graphql.schema.idl.errors.SchemaProblem;
+import io.github.sodagql.core.config.SodaGqlConfig;
+import io.github.sodagql.core.diagnostic.Diagnostic;
+import io.github.sodagql.core.diagnostic.DiagnosticCode;
+import io.github.sodagql.core.parse.DocumentParser;
+import io.github.sodagql.core.source.ContentHash;
+import io.github.sodagql.core.source.ProjectPath;
+import io.github.sodagql.core.source.SourceLocation;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Loads the schema: one or more SDL files, merged, or one introspection JSON file (either the
+ * {@code {"data":{"__schema":...}}} or the {@code {"__schema":...}} shape). Redefined introspection types
+ * are dropped with a warning. Every problem is a located {@code SCHEMA_INVALID}; nothing throws.
+ */
+public final class SchemaLoader {
+    private static final Pattern GRAPHQL_JAVA_POSITION = Pattern.compile("\\s*\\[@-?\\d+:-?\\d+]");
+    private static final Pattern DUPLICATE_FIELD =
+            Pattern.compile("The type '([^']+)'.* non unique name '([^']+)'");
+    private static final Pattern JSON_POSITION = Pattern.compile("line (\\d+) column (\\d+)");
+
+    private SchemaLoader() {}
+
+    public static SchemaLoadResult load(SodaGqlConfig config) {
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        SortedSet<ProjectPath> files = SchemaSources.resolve(config, diagnostics);
+        if (files.isEmpty() || diagnostics.stream().anyMatch(Diagnostic::isError)) {
+            return SchemaLoadResult.failed(diagnostics);
+        }
+        Map<ProjectPath, String> texts = new LinkedHashMap<>();
+        StringBuilder hashInput = new StringBuilder();
+        for (ProjectPath file : files) {
+            try {
+                byte[] bytes = Files.readAllBytes(file.resolveAgainst(config.projectDirectory()));
+                String text = new String(bytes, StandardCharsets.UTF_8);
+                texts.put(file, text.startsWith("\uFEFF") ? text.substring(1) : text);
+                hashInput.append(file).append('\0').append(ContentHash.of(bytes)).append('\n');
+            } catch (IOException e) {
+                diagnostics.add(Diagnostic.at(DiagnosticCode.IO_ERROR, SourceLocation.startOf(file),
+                        "Cannot read the schema: " + e.getMessage() + ".", "Check that the file exists and is readable."));
+            }
+        }
+        if (diagnostics.stream().anyMatch(Diagnostic::isError)) {
+            return SchemaLoadResult.failed(diagnostics);
+        }
+        List<ProjectPath> jsonFiles = files.stream().filter(f -> f.value().endsWith(".json")).toList();
+        if (!jsonFiles.isEmpty() && files.size() > 1) {
+            diagnostics.add(Diagnostic.global(DiagnosticCode.CONFIG_INVALID,
+                    "Configuration 'schemaPaths' mixes an introspection JSON file with other schema files: " + files + ".",
+                    "Use either SDL files or exactly one introspection .json file."));
+            return SchemaLoadResult.failed(diagnostics);
+        }
+        Optional<TypeDefinitionRegistry> registry = jsonFiles.isEmpty()
+                ? sdlRegistry(texts, diagnostics)
+                : introspectionRegistry(jsonFiles.get(0), texts.get(jsonFiles.get(0)), diagnostics);
+        if (registry.isEmpty()) {
+            return SchemaLoadResult.failed(diagnostics);
+        }
+        try {
+            GraphQLSchema schema = UnExecutableSchemaGenerator.makeUnExecutableSchema(registry.get());
+            return new SchemaLoadResult(Optional.of(new LoadedSchema(schema, ContentHash.of(hashInput.toString()),
+                    List.copyOf(files))), diagnostics);
+        } catch (SchemaProblem problem) {
+            for (GraphQLError error : problem.getErrors()) {
+                diagnostics.add(invalid(locate(error, files.first(), texts), error.getMessage()));
+            }
+        } catch (GraphQLException | IllegalStateException | IllegalArgumentException e) {
+            diagnostics.add(invalid(SourceLocation.startOf(files.first()), String.valueOf(e.getMessage())));
+        }
+        return SchemaLoadResult.failed(diagnostics);
+    }
+
+    private static Optional<TypeDefinitionRegistry> sdlRegistry(Map<ProjectPath, String> texts, List<Diagnostic> diagnostics) {
+        TypeDefinitionRegistry merged = new TypeDefinitionRegistry();
+        boolean failed = false;
+        for (Map.Entry<ProjectPath, String> entry : texts.entrySet()) {
+            ProjectPath file = entry.getKey();
+            Document document;
+            try {
+                document = DocumentParser.parseDocument(entry.getValue(), file.value());
+            } catch (InvalidSyntaxException e) {
+                graphql.language.SourceLocation at = e.getLocation();
+                SourceLocation location = at == null || at.getLine() < 1 ? SourceLocation.startOf(file)
+                        : new SourceLocation(file, at.getLine(), Math.max(1, at.getColumn()));
+                diagnostics.add(invalid(location, "Syntax error: unexpected '" + e.getOffendingToken() + "'"));
+                failed = true;
+                continue;
+            }
+            List<Definition> kept = new ArrayList<>();
+            for (Definition<?> definition : document.getDefinitions()) {
+                if (definition instanceof TypeDefinition<?> type && type.getName().startsWith("__")) {
+                    diagnostics.add(Diagnostic.at(DiagnosticCode.SCHEMA_INTROSPECTION_TYPE_DROPPED,
+                            DocumentParser.locationOf(file, definition),
+                            "The schema redefines introspection type '" + type.getName() + "'; the definition was dropped.",
+                            "Remove it from the schema: GraphQL defines the introspection types itself."));
+                } else {
+                    kept.add(definition);
+                }
+            }
+            try {
+                merged.merge(new SchemaParser().buildRegistry(document.transform(d -> d.definitions(kept))));
+            } catch (SchemaProblem problem) {
+                for (GraphQLError error : problem.getErrors()) {
+                    diagnostics.add(invalid(locate(error, file, texts), error.getMessage()));
+                }
+                failed = true;
+            }
+        }
+        return failed ? Optional.empty() : Optional.of(merged);
+    }
+
+    private static Optional<TypeDefinitionRegistry> introspectionRegistry(ProjectPath file, String text,
+            List<Diagnostic> diagnostics) {
+        Object json;
+        try {
+            json = new Gson().fromJson(text, Object.class);
+        } catch (JsonParseException e) {
+            Matcher at = JSON_POSITION.matcher(String.valueOf(e.getMessage()));
+            SourceLocation location = at.find()
+                    ? new SourceLocation(file, Integer.parseInt(at.group(1)), Integer.parseInt(at.group(2)))
+                    : SourceLocation.startOf(file);
+            diagnostics.add(invalid(location, "The introspection file is not valid JSON"));
+            return Optional.empty();
+        }
+        Map<String, Object> result = asMap(json).flatMap(root -> root.containsKey("data") ? asMap(root.get("data")) : Optional.of(root))
+                .filter(root -> root.containsKey("__schema"))
+                .orElse(null);
+        if (result == null) {
+            diagnostics.add(invalid(SourceLocation.startOf(file),
+                    "The JSON file is not an introspection result: it has neither 'data.__schema' nor '__schema'"));
+            return Optional.empty();
+        }
+        try {
+            Document document = new IntrospectionResultToSchema().createSchemaDefinition(result);
+            return Optional.of(new SchemaParser().buildRegistry(document));
+        } catch (SchemaProblem problem) {
+            problem.getErrors().forEach(error -> diagnostics.add(invalid(SourceLocation.startOf(file), error.getMessage())));
+        } catch (RuntimeException e) {
+            // graphql-java reads the introspection map with casts; a malformed dump fails with whatever it hit.
+            diagnostics.add(invalid(SourceLocation.startOf(file), "The introspection result is malformed: " + e.getMessage()));
+        }
+        return Optional.empty();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Optional<Map<String, Object>> asMap(Object value) {
+        return value instanceof Map<?, ?> map ? Optional.of((Map<String, Object>) map) : Optional.empty();
+    }
+
+    /**
+     * Where a schema error is. graphql-java locates a duplicated field at its type; we point at the second
+     * declaration of the field itself, which is what the user has to delete.
+     */
+    private static SourceLocation locate(GraphQLError error, ProjectPath fallback, Map<ProjectPath, String> texts) {
+        SourceLocation location = SourceLocation.startOf(fallback);
+        if (error.getLocations() != null) {
+            for (graphql.language.SourceLocation at : error.getLocations()) {
+                if (at != null && at.getLine() > 0) {
+                    ProjectPath file = at.getSourceName() == null ? fallback : ProjectPath.parse(at.getSourceName());
+                    location = new SourceLocation(file, at.getLine(), Math.max(1, at.getColumn()));
+                    break;
+                }
+            }
+        }
+        Matcher duplicate = DUPLICATE_FIELD.matcher(String.valueOf(error.getMessage()));
+        if (duplicate.find() && texts.containsKey(location.file())) {
+            return secondDeclaration(location, duplicate.group(1), duplicate.group(2), texts.get(location.file()))
+                    .orElse(location);
+        }
+        return location;
+    }
+
+    private static Optional<SourceLocation> secondDeclaration(SourceLocation typeLocation, String typeName,
+            String fieldName, String text) {
+        Document document = DocumentParser.parseDocument(text, typeLocation.file().value());
+        for (Definition<?> definition : document.getDefinitions()) {
+            if (definition instanceof ImplementingTypeDefinition<?> type && type.getName().equals(typeName)
+                    && definition.getSourceLocation() != null
+                    && definition.getSourceLocation().getLine() == typeLocation.line()) {
+                List<FieldDefinition> same = type.getFieldDefinitions().stream()
+                        .filter(f -> f.getName().equals(fieldName)).toList();
+                if (same.size() > 1) {
+                    return Optional.of(DocumentParser.locationOf(typeLocation.file(), same.get(1)));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Diagnostic invalid(SourceLocation location, String message) {
+        String clean = GRAPHQL_JAVA_POSITION.matcher(message).replaceAll("").strip();
+        return Diagnostic.at(DiagnosticCode.SCHEMA_INVALID, location, clean.endsWith(".") ? clean : clean + ".",
+                "Fix the schema, or point 'schemaPaths' at a valid one; no document is validated until it loads.");
+    }
+}

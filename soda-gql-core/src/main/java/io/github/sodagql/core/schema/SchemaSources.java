@@ -1,0 +1,92 @@
+package io.github.sodagql.core.schema;
+
+import io.github.sodagql.core.config.DocumentRoot;
+import io.github.sodagql.core.config.PathGlob;
+import io.github.sodagql.core.config.SodaGqlConfig;
+import io.github.sodagql.core.diagnostic.Diagnostic;
+import io.github.sodagql.core.diagnostic.DiagnosticCode;
+import io.github.sodagql.core.source.ProjectPath;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/** Turns the configured schema paths and globs into a sorted list of files, or says where it looked. */
+final class SchemaSources {
+    private SchemaSources() {}
+
+    /** The schema files, sorted; a {@code SCHEMA_NOT_FOUND} diagnostic is added for each entry that found nothing. */
+    static SortedSet<ProjectPath> resolve(SodaGqlConfig config, List<Diagnostic> problems) {
+        Path project = config.projectDirectory();
+        SortedSet<ProjectPath> files = new TreeSet<>();
+        if (config.schemaPaths().isEmpty()) {
+            List<String> looked = new ArrayList<>();
+            for (DocumentRoot root : config.documentRoots()) {
+                looked.add(root.directory() + "/**/*.graphqls");
+                files.addAll(glob(project, root.directory().resolveAgainst(project), "**/*.graphqls"));
+            }
+            if (files.isEmpty()) {
+                problems.add(Diagnostic.global(DiagnosticCode.SCHEMA_NOT_FOUND,
+                        "No schema found: looked for " + String.join(", ", looked) + ".",
+                        "Put the schema (*.graphqls) in the documents directory, or set 'schemaPaths' to SDL files or one introspection .json file."));
+            }
+            return files;
+        }
+        for (String entry : config.schemaPaths()) {
+            String normalized = entry.replace('\\', '/');
+            int firstGlob = indexOfGlob(normalized);
+            if (firstGlob < 0) {
+                Path file = project.resolve(normalized).normalize();
+                if (Files.isRegularFile(file)) {
+                    files.add(ProjectPath.of(project, file));
+                } else {
+                    problems.add(Diagnostic.global(DiagnosticCode.SCHEMA_NOT_FOUND,
+                            "Schema file '" + entry + "' not found (looked at " + file + ").",
+                            "Fix the path in 'schemaPaths'; relative paths are resolved against the project directory."));
+                }
+                continue;
+            }
+            int baseEnd = normalized.lastIndexOf('/', firstGlob);
+            String base = baseEnd < 0 ? "" : normalized.substring(0, baseEnd);
+            String pattern = normalized.substring(baseEnd + 1);
+            Path baseDirectory = project.resolve(base).normalize();
+            List<ProjectPath> matched = glob(project, baseDirectory, pattern);
+            if (matched.isEmpty()) {
+                problems.add(Diagnostic.global(DiagnosticCode.SCHEMA_NOT_FOUND,
+                        "Schema glob '" + entry + "' matches no file (looked under " + baseDirectory + ").",
+                        "Fix the glob in 'schemaPaths', or add the schema file."));
+            }
+            files.addAll(matched);
+        }
+        return files;
+    }
+
+    private static int indexOfGlob(String path) {
+        for (int i = 0; i < path.length(); i++) {
+            if ("*?[{".indexOf(path.charAt(i)) >= 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static List<ProjectPath> glob(Path project, Path baseDirectory, String pattern) {
+        if (!Files.isDirectory(baseDirectory)) {
+            return List.of();
+        }
+        PathGlob glob = new PathGlob(pattern);
+        try (Stream<Path> walk = Files.walk(baseDirectory)) {
+            return walk.filter(Files::isRegularFile)
+                    .filter(file -> glob.matches(baseDirectory.relativize(file)))
+                    .map(file -> ProjectPath.of(project, file))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+}

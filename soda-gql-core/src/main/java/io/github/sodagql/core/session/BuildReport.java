@@ -1,0 +1,69 @@
+package io.github.sodagql.core.session;
+
+import com.google.gson.stream.JsonWriter;
+import io.github.sodagql.core.artifact.ArtifactCounts;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** How a build went: counts, counters and time per stage. Written as {@code report.json} beside the artifact. */
+public record BuildReport(ArtifactCounts counts, BuildCounters counters, Map<String, Long> stageMillis, long totalMillis) {
+
+    public BuildReport {
+        stageMillis = Map.copyOf(stageMillis);
+    }
+
+    /** One line for the build log. */
+    public String summaryLine() {
+        return String.format("soda-gql: %d documents, %d operations, %d fragments, %d errors, %d warnings"
+                        + " -> %d files (%d written, %d unchanged) in %d ms",
+                counts.documents(), counts.operations(), counts.fragments(), counts.errors(), counts.warnings(),
+                counters.filesWritten() + counters.filesUnchanged(), counters.filesWritten(), counters.filesUnchanged(),
+                totalMillis);
+    }
+
+    /** The per-stage breakdown and counters, for verbose logs. */
+    public String detailLines() {
+        String stages = stageMillis.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> e.getKey() + "=" + e.getValue() + "ms").collect(Collectors.joining(", "));
+        return "soda-gql stages: " + stages + System.lineSeparator() + "soda-gql counters: " + counters;
+    }
+
+    public byte[] toJson() {
+        StringWriter text = new StringWriter();
+        try (JsonWriter json = new JsonWriter(text)) {
+            json.setIndent("  ");
+            json.beginObject();
+            json.name("counts").beginObject();
+            json.name("documents").value(counts.documents());
+            json.name("operations").value(counts.operations());
+            json.name("fragments").value(counts.fragments());
+            json.name("errors").value(counts.errors());
+            json.name("warnings").value(counts.warnings());
+            json.endObject();
+            json.name("counters").beginObject();
+            json.name("filesScanned").value(counters.filesScanned());
+            json.name("filesRead").value(counters.filesRead());
+            json.name("filesParsed").value(counters.filesParsed());
+            json.name("operationsComposed").value(counters.operationsComposed());
+            json.name("operationsValidated").value(counters.operationsValidated());
+            json.name("definitionsChecked").value(counters.definitionsChecked());
+            json.name("filesWritten").value(counters.filesWritten());
+            json.name("filesUnchanged").value(counters.filesUnchanged());
+            json.endObject();
+            json.name("stageMillis").beginObject();
+            for (Map.Entry<String, Long> stage : new java.util.TreeMap<>(stageMillis).entrySet()) {
+                json.name(stage.getKey()).value(stage.getValue());
+            }
+            json.endObject();
+            json.name("totalMillis").value(totalMillis);
+            json.endObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Writing JSON to memory cannot fail", e);
+        }
+        return (text + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,32 @@
+package io.github.sodagql.core.session;
+
+import io.github.sodagql.core.artifact.Artifact;
+import io.github.sodagql.core.diagnostic.Diagnostic;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The outcome of one build: every diagnostic of the project (sorted by file, line and column), the
+ * artifact when the configuration allowed a build at all, and the report.
+ */
+public record BuildResult(List<Diagnostic> diagnostics, Optional<Artifact> artifact, BuildReport report) {
+
+    public BuildResult {
+        diagnostics = List.copyOf(diagnostics);
+        Objects.requireNonNull(artifact, "artifact");
+        Objects.requireNonNull(report, "report");
+    }
+
+    public boolean hasErrors() {
+        return diagnostics.stream().anyMatch(Diagnostic::isError);
+    }
+
+    public List<Diagnostic> errors() {
+        return diagnostics.stream().filter(Diagnostic::isError).toList();
+    }
+
+    public List<Diagnostic> warnings() {
+        return diagnostics.stream().filter(d -> !d.isError()).toList();
+    }
+}

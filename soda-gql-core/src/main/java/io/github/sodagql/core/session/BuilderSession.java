@@ -1,0 +1,149 @@
+package io.github.sodagql.core.session;
+
+import io.github.sodagql.core.artifact.Artifact;
+import io.github.sodagql.core.artifact.ArtifactCounts;
+import io.github.sodagql.core.artifact.ArtifactJson;
+import io.github.sodagql.core.compose.ComposedOperation;
+import io.github.sodagql.core.compose.Composer;
+import io.github.sodagql.core.config.SodaGqlConfig;
+import io.github.sodagql.core.diagnostic.Diagnostic;
+import io.github.sodagql.core.discovery.FileStat;
+import io.github.sodagql.core.discovery.InputScanner;
+import io.github.sodagql.core.discovery.ReadResult;
+import io.github.sodagql.core.discovery.ScanResult;
+import io.github.sodagql.core.graph.DefinitionGraph;
+import io.github.sodagql.core.graph.DefinitionId;
+import io.github.sodagql.core.output.OutputFile;
+import io.github.sodagql.core.output.OutputWriter;
+import io.github.sodagql.core.output.WriteReport;
+import io.github.sodagql.core.parse.DocumentParser;
+import io.github.sodagql.core.parse.ParsedFile;
+import io.github.sodagql.core.schema.LoadedSchema;
+import io.github.sodagql.core.schema.SchemaLoadResult;
+import io.github.sodagql.core.schema.SchemaLoader;
+import io.github.sodagql.core.source.ProjectPath;
+import io.github.sodagql.core.validate.DeprecationCheck;
+import io.github.sodagql.core.validate.OperationValidator;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Drives the pipeline and is the only holder of state between builds: the parsed documents and the
+ * loaded schema. A full build is an update from an empty state ({@link #buildInitial()} scans, calls every
+ * file added and runs {@link #update}): there is one code path.
+ *
+ * <p>Not thread-safe: one session serves one build at a time.
+ */
+public final class BuilderSession {
+    public static final String ARTIFACT_FILE = "artifact.json";
+    public static final String REPORT_FILE = "report.json";
+
+    private final SodaGqlConfig config;
+    private final InputScanner scanner;
+    private final OutputWriter writer;
+    private final Map<ProjectPath, ParsedFile> files = new TreeMap<>();
+    private List<Diagnostic> scanProblems = List.of();
+    private SchemaLoadResult schema;
+
+    public BuilderSession(SodaGqlConfig config) {
+        this.config = config;
+        this.scanner = new InputScanner(config.projectDirectory());
+        this.writer = new OutputWriter(config.projectDirectory());
+    }
+
+    /** Scans the document roots and builds everything found. */
+    public BuildResult buildInitial() {
+        StageClock clock = new StageClock();
+        ScanResult scan = clock.time("discovery", () -> scanner.scan(config.documentRoots()));
+        scanProblems = scan.problems();
+        SortedSet<ProjectPath> added = new TreeSet<>();
+        SortedSet<ProjectPath> updated = new TreeSet<>();
+        SortedSet<ProjectPath> removed = new TreeSet<>(files.keySet());
+        for (FileStat stat : scan.files()) {
+            (removed.remove(stat.path()) ? updated : added).add(stat.path());
+        }
+        return run(new ChangeSet(added, updated, removed), clock, scan.files().size());
+    }
+
+    /** Applies a change set to the session's state and rebuilds. */
+    public BuildResult update(ChangeSet changes) {
+        return run(changes, new StageClock(), files.size() + changes.added().size());
+    }
+
+    private BuildResult run(ChangeSet changes, StageClock clock, int filesScanned) {
+        List<Diagnostic> configProblems = config.problems();
+        if (!configProblems.isEmpty()) {
+            return new BuildResult(configProblems, Optional.empty(), new BuildReport(
+                    new ArtifactCounts(0, 0, 0, configProblems.size(), 0),
+                    new BuildCounters(0, 0, 0, 0, 0, 0, 0, 0), clock.stageMillis(), clock.totalMillis()));
+        }
+        if (schema == null) {
+            schema = clock.time("schema", () -> SchemaLoader.load(config));
+        }
+        Optional<LoadedSchema> loaded = schema.schema();
+        List<ProjectPath> schemaFiles = loaded.map(LoadedSchema::sources).orElse(List.of());
+
+        changes.removed().forEach(files::remove);
+        int[] read = {0};
+        clock.time("parse", () -> {
+            for (ProjectPath path : changes.toParse()) {
+                if (schemaFiles.contains(path)) {
+                    files.remove(path);
+                    continue;
+                }
+                ReadResult result = scanner.read(path);
+                read[0]++;
+                files.put(path, result instanceof ReadResult.Read ok
+                        ? DocumentParser.parse(ok.file())
+                        : ParsedFile.unreadable(path, ((ReadResult.Unreadable) result).problem()));
+            }
+            return null;
+        });
+
+        DefinitionGraph graph = clock.time("graph", () -> DefinitionGraph.build(files.values()));
+        List<ComposedOperation> composed = clock.time("compose",
+                () -> graph.operations().keySet().stream().map(id -> Composer.compose(id, graph)).toList());
+
+        Set<Diagnostic> validation = new LinkedHashSet<>();
+        int[] checked = {0};
+        loaded.ifPresent(s -> clock.time("validate", () -> {
+            OperationValidator validator = new OperationValidator(s.schema());
+            composed.forEach(operation -> validation.addAll(validator.validate(operation)));
+            DeprecationCheck deprecations = new DeprecationCheck(s.schema());
+            for (Map.Entry<DefinitionId, ?> entry : graph.definitions().entrySet()) {
+                validation.addAll(deprecations.check(entry.getKey().file(), graph.definitions().get(entry.getKey())));
+                checked[0]++;
+            }
+            return null;
+        }));
+
+        List<Diagnostic> diagnostics = new ArrayList<>(scanProblems);
+        diagnostics.addAll(schema.diagnostics());
+        files.values().forEach(file -> diagnostics.addAll(file.diagnostics()));
+        diagnostics.addAll(graph.diagnostics());
+        diagnostics.addAll(validation);
+        diagnostics.sort(null);
+
+        int errors = (int) diagnostics.stream().filter(Diagnostic::isError).count();
+        ArtifactCounts counts = new ArtifactCounts(files.size(), graph.operations().size(), graph.fragments().size(),
+                errors, diagnostics.size() - errors);
+        Artifact artifact = clock.time("artifact",
+                () -> Artifact.of(loaded.map(LoadedSchema::contentHash), composed, graph, counts));
+        WriteReport written = clock.time("output", () -> writer.write(List.of(
+                new OutputFile(config.stateDirectory().resolve(ARTIFACT_FILE), ArtifactJson.render(artifact)))));
+        diagnostics.addAll(written.failures());
+
+        BuildCounters counters = new BuildCounters(filesScanned, read[0], read[0], composed.size(),
+                loaded.isPresent() ? composed.size() : 0, checked[0], written.written().size(), written.unchanged().size());
+        BuildReport report = new BuildReport(counts, counters, clock.stageMillis(), clock.totalMillis());
+        writer.write(List.of(new OutputFile(config.stateDirectory().resolve(REPORT_FILE), report.toJson())));
+        return new BuildResult(diagnostics, Optional.of(artifact), report);
+    }
+}
