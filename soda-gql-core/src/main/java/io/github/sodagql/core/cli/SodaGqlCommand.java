@@ -5,7 +5,6 @@ import io.github.sodagql.core.config.SodaGqlConfig;
 import io.github.sodagql.core.diagnostic.Diagnostic;
 import io.github.sodagql.core.session.BuildResult;
 import io.github.sodagql.core.session.BuilderSession;
-import io.github.sodagql.core.source.ProjectPath;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -71,7 +70,7 @@ public final class SodaGqlCommand {
         SodaGqlConfig.Builder builder = SodaGqlConfig.builder(project.toAbsolutePath().normalize()).javaPackage(packageName);
         schemas.forEach(builder::schemaPath);
         for (String directory : documents.isEmpty() ? List.of("src/main/graphql") : documents) {
-            builder.documentRoot(new DocumentRoot(ProjectPath.parse(directory), includes, excludes));
+            builder.documentRoot(new DocumentRoot(builder.relative(directory), includes, excludes));
         }
         if (state != null) {
             builder.stateDirectory(state);

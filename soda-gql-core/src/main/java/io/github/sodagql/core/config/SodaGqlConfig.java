@@ -168,16 +168,16 @@ public record SodaGqlConfig(
         }
 
         public Builder documentRoot(String directory) {
-            return documentRoot(DocumentRoot.of(ProjectPath.parse(directory)));
+            return documentRoot(DocumentRoot.of(relative(directory)));
         }
 
         public Builder outputDirectory(String directory) {
-            outputDirectory = ProjectPath.parse(directory);
+            outputDirectory = relative(directory);
             return this;
         }
 
         public Builder stateDirectory(String directory) {
-            stateDirectory = ProjectPath.parse(directory);
+            stateDirectory = relative(directory);
             return this;
         }
 
@@ -189,6 +189,12 @@ public record SodaGqlConfig(
         public Builder scalar(ScalarMapping mapping) {
             scalars.put(mapping.graphqlName(), mapping);
             return this;
+        }
+
+        /** A path relative to the project; an absolute one (as Maven gives) is made relative. */
+        public ProjectPath relative(String path) {
+            Path given = Path.of(path);
+            return given.isAbsolute() ? ProjectPath.of(projectDirectory, given) : ProjectPath.parse(path);
         }
 
         public SodaGqlConfig build() {
