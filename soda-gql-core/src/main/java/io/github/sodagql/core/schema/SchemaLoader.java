@@ -7,8 +7,6 @@ import graphql.GraphQLException;
 import graphql.introspection.IntrospectionResultToSchema;
 import graphql.language.Definition;
 import graphql.language.Document;
-import graphql.language.FieldDefinition;
-import graphql.language.ImplementingTypeDefinition;
 import graphql.language.TypeDefinition;
 import graphql.parser.InvalidSyntaxException;
 import graphql.schema.GraphQLSchema;
@@ -42,8 +40,6 @@ import java.util.regex.Pattern;
  */
 public final class SchemaLoader {
     private static final Pattern GRAPHQL_JAVA_POSITION = Pattern.compile("\\s*\\[@-?\\d+:-?\\d+]");
-    private static final Pattern DUPLICATE_FIELD =
-            Pattern.compile("The type '([^']+)'.* non unique name '([^']+)'");
     private static final Pattern JSON_POSITION = Pattern.compile("line (\\d+) column (\\d+)");
 
     private SchemaLoader() {}
@@ -174,10 +170,7 @@ public final class SchemaLoader {
         return value instanceof Map<?, ?> map ? Optional.of((Map<String, Object>) map) : Optional.empty();
     }
 
-    /**
-     * Where a schema error is. graphql-java locates a duplicated field at its type; we point at the second
-     * declaration of the field itself, which is what the user has to delete.
-     */
+    /** Where a schema error is: graphql-java's location, refined to the member at fault where we can. */
     private static SourceLocation locate(GraphQLError error, ProjectPath fallback, Map<ProjectPath, String> texts) {
         SourceLocation location = SourceLocation.startOf(fallback);
         if (error.getLocations() != null) {
@@ -189,29 +182,8 @@ public final class SchemaLoader {
                 }
             }
         }
-        Matcher duplicate = DUPLICATE_FIELD.matcher(String.valueOf(error.getMessage()));
-        if (duplicate.find() && texts.containsKey(location.file())) {
-            return secondDeclaration(location, duplicate.group(1), duplicate.group(2), texts.get(location.file()))
-                    .orElse(location);
-        }
-        return location;
-    }
-
-    private static Optional<SourceLocation> secondDeclaration(SourceLocation typeLocation, String typeName,
-            String fieldName, String text) {
-        Document document = DocumentParser.parseDocument(text, typeLocation.file().value());
-        for (Definition<?> definition : document.getDefinitions()) {
-            if (definition instanceof ImplementingTypeDefinition<?> type && type.getName().equals(typeName)
-                    && definition.getSourceLocation() != null
-                    && definition.getSourceLocation().getLine() == typeLocation.line()) {
-                List<FieldDefinition> same = type.getFieldDefinitions().stream()
-                        .filter(f -> f.getName().equals(fieldName)).toList();
-                if (same.size() > 1) {
-                    return Optional.of(DocumentParser.locationOf(typeLocation.file(), same.get(1)));
-                }
-            }
-        }
-        return Optional.empty();
+        String text = texts.get(location.file());
+        return text == null ? location : SchemaErrorLocations.refine(location, String.valueOf(error.getMessage()), text);
     }
 
     private static Diagnostic invalid(SourceLocation location, String message) {

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Validates a composed operation against the schema with graphql-java's validator, spec-exact. Errors
@@ -29,6 +30,9 @@ public final class OperationValidator {
     /** Reported by the graph stage already, with better locations and did-you-mean hints. */
     private static final Set<ValidationErrorClassification> REPORTED_BY_GRAPH =
             Set.of(ValidationErrorType.UndefinedFragment, ValidationErrorType.FragmentCycle);
+
+    /** graphql-java prefixes messages with {@code Validation error (Type@[path]) : }; the path is per operation. */
+    private static final Pattern GRAPHQL_JAVA_PREFIX = Pattern.compile("^Validation error \\([^)]*\\)\\s*:\\s*");
 
     private final GraphQLSchema schema;
     private final Validator validator = new Validator();
@@ -64,7 +68,7 @@ public final class OperationValidator {
     }
 
     private static String sentence(String text) {
-        String trimmed = text.strip();
+        String trimmed = GRAPHQL_JAVA_PREFIX.matcher(text).replaceFirst("").strip();
         return trimmed.endsWith(".") ? trimmed : trimmed + ".";
     }
 }

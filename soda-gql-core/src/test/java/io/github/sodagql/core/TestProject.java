@@ -1,0 +1,91 @@
+package io.github.sodagql.core;
+
+import io.github.sodagql.core.config.DocumentRoot;
+import io.github.sodagql.core.config.SodaGqlConfig;
+import io.github.sodagql.core.discovery.InputScanner;
+import io.github.sodagql.core.discovery.ReadResult;
+import io.github.sodagql.core.parse.DocumentParser;
+import io.github.sodagql.core.parse.ParsedFile;
+import io.github.sodagql.core.source.ProjectPath;
+import io.github.sodagql.core.session.BuildResult;
+import io.github.sodagql.core.session.BuilderSession;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * A throw-away project for tests: a resource folder ({@code src/test/resources/<stage>/<case>/}) copied
+ * to {@code src/main/graphql} of a temporary directory, built with the plugin's defaults.
+ */
+public final class TestProject {
+    private final Path directory;
+
+    private TestProject(Path directory) {
+        this.directory = directory;
+    }
+
+    public static TestProject copyOf(String resourceFolder, Path temporaryDirectory) {
+        Path source = resource(resourceFolder);
+        Path target = temporaryDirectory.resolve("src/main/graphql");
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Path destination = target.resolve(source.relativize(file).toString());
+                Files.createDirectories(destination.getParent());
+                Files.copy(file, destination);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new TestProject(temporaryDirectory.toAbsolutePath().normalize());
+    }
+
+    public static Path resource(String path) {
+        URL url = TestProject.class.getClassLoader().getResource(path);
+        if (url == null) {
+            throw new IllegalArgumentException("No test resource " + path);
+        }
+        try {
+            return Path.of(url.toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    /** Reads and parses every document of a resource folder, paths relative to the folder. */
+    public static List<ParsedFile> parse(String resourceFolder) {
+        Path folder = resource(resourceFolder);
+        InputScanner scanner = new InputScanner(folder);
+        return scanner.scan(List.of(DocumentRoot.of(ProjectPath.parse(".")))).files().stream()
+                .map(stat -> (ReadResult.Read) scanner.read(stat.path()))
+                .map(read -> DocumentParser.parse(read.file()))
+                .toList();
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    public SodaGqlConfig.Builder config() {
+        return SodaGqlConfig.builder(directory).javaPackage("com.example.test");
+    }
+
+    public BuildResult build() {
+        return new BuilderSession(config().build()).buildInitial();
+    }
+
+    public void write(String relativePath, String text) {
+        try {
+            Path file = directory.resolve(relativePath);
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

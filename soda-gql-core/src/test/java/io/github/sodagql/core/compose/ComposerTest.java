@@ -1,0 +1,62 @@
+package io.github.sodagql.core.compose;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.sodagql.core.TestProject;
+import io.github.sodagql.core.graph.DefinitionGraph;
+import io.github.sodagql.core.graph.DefinitionId;
+import java.util.List;
+import java.util.Optional;
+import org.apache.commons.codec.digest.DigestUtils;
+import org.junit.jupiter.api.Test;
+
+class ComposerTest {
+    private final DefinitionGraph graph = DefinitionGraph.build(TestProject.parse("compose/order"));
+    private final ComposedOperation page = Composer.compose(DefinitionId.parse("page.graphql::Page"), graph);
+
+    @Test
+    void operationComesFirstThenExactlyItsFragmentsSortedByName() {
+        assertEquals(List.of("Alpha", "Mid", "Zeta"), page.fragmentNames());
+        assertEquals("query Page($first:Int=10,$after:String){products(first:$first,after:$after){...Zeta ...Alpha}}"
+                + " fragment Alpha on Product {name ...Mid}"
+                + " fragment Mid on Product {priceCents}"
+                + " fragment Zeta on Product {id}", page.compact());
+    }
+
+    @Test
+    void prettyFormIsIndentedAndHoldsTheSameDefinitions() {
+        assertEquals("""
+                query Page($first: Int = 10, $after: String) {
+                  products(first: $first, after: $after) {
+                    ...Zeta
+                    ...Alpha
+                  }
+                }
+
+                fragment Alpha on Product {
+                  name
+                  ...Mid
+                }
+
+                fragment Mid on Product {
+                  priceCents
+                }
+
+                fragment Zeta on Product {
+                  id
+                }
+                """.strip(), page.pretty().strip());
+    }
+
+    @Test
+    void operationIdIsTheSha256OfTheCompactForm() {
+        assertEquals(DigestUtils.sha256Hex(page.compact().getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                page.operationId().hex());
+    }
+
+    @Test
+    void variablesKeepTheirTypesAndDefaults() {
+        assertEquals(List.of(new VariableDeclaration("first", "Int", Optional.of("10")),
+                new VariableDeclaration("after", "String", Optional.empty())), page.variables());
+    }
+}

@@ -1,0 +1,72 @@
+package io.github.sodagql.core.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import io.github.sodagql.core.diagnostic.Diagnostic;
+import io.github.sodagql.core.diagnostic.DiagnosticCode;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SodaGqlConfigTest {
+    private static final Path PROJECT = Path.of("/work/project").toAbsolutePath();
+
+    private static SodaGqlConfig.Builder valid() {
+        return SodaGqlConfig.builder(PROJECT).javaPackage("com.example.graphql");
+    }
+
+    @Test
+    void validConfigHasNoProblems() {
+        assertEquals(List.of(), valid().build().problems());
+    }
+
+    @Test
+    void invalidPackageNameIsReportedNamingTheField() {
+        List<Diagnostic> problems = valid().javaPackage("com.example.class").build().problems();
+
+        assertEquals(1, problems.size());
+        assertEquals(DiagnosticCode.CONFIG_INVALID, problems.get(0).code());
+        assertEquals("Configuration 'packageName' 'com.example.class' is not a valid Java package name.",
+                problems.get(0).message());
+    }
+
+    @Test
+    void badScalarMappingAndGlobAreReported() {
+        List<Diagnostic> problems = valid()
+                .scalar(ScalarMapping.of("Date-Time", "java.time.OffsetDateTime"))
+                .documentRoot(new DocumentRoot(io.github.sodagql.core.source.ProjectPath.parse("src"), List.of("**/[a.graphql"), List.of()))
+                .build().problems();
+
+        assertEquals(List.of("Configuration 'includes/excludes' pattern '**/[a.graphql' is not a valid glob.",
+                        "Configuration 'scalars' 'Date-Time' is not a GraphQL scalar name."),
+                problems.stream().map(Diagnostic::message).toList());
+    }
+
+    @Test
+    void hashIsStableAndFollowsEveryOutputRelevantValue() {
+        SodaGqlConfig config = valid().build();
+
+        assertEquals(config.hash(), valid().build().hash());
+        assertEquals(config.hash(), SodaGqlConfig.builder(Path.of("/elsewhere").toAbsolutePath())
+                .javaPackage("com.example.graphql").build().hash());
+        assertNotEquals(config.hash(), valid().javaPackage("com.example.other").build().hash());
+        assertNotEquals(config.hash(), valid().scalar(ScalarMapping.of("DateTime", "java.time.Instant")).build().hash());
+    }
+
+    @Test
+    void absolutePathsBecomeProjectRelative() {
+        SodaGqlConfig config = valid().stateDirectory(PROJECT.resolve("build/state").toString()).build();
+
+        assertEquals("build/state", config.stateDirectory().value());
+    }
+
+    @Test
+    void leadingDoubleStarGlobAlsoMatchesTopLevelFiles() {
+        PathGlob glob = new PathGlob("**/*.graphql");
+
+        assertEquals(true, glob.matches(Path.of("a.graphql")));
+        assertEquals(true, glob.matches(Path.of("x/y/a.graphql")));
+        assertEquals(false, glob.matches(Path.of("x/a.graphqls")));
+    }
+}

@@ -1,0 +1,123 @@
+package io.github.sodagql.core.schema;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.Gson;
+import graphql.ExecutionResult;
+import graphql.GraphQL;
+import graphql.introspection.IntrospectionQuery;
+import io.github.sodagql.core.TestProject;
+import io.github.sodagql.core.config.SodaGqlConfig;
+import io.github.sodagql.core.diagnostic.Diagnostic;
+import io.github.sodagql.core.diagnostic.DiagnosticCode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SchemaLoaderTest {
+    @TempDir
+    Path temporary;
+
+    private static SchemaLoadResult load(SodaGqlConfig config) {
+        return SchemaLoader.load(config);
+    }
+
+    @Test
+    void severalSdlFilesAreMerged() {
+        TestProject project = TestProject.copyOf("schema/merged", temporary);
+
+        SchemaLoadResult result = load(project.config().build());
+
+        assertEquals(List.of(), result.diagnostics());
+        LoadedSchema schema = result.schema().orElseThrow();
+        assertNotNull(schema.schema().getObjectType("Product"));
+        assertEquals(List.of("src/main/graphql/query.graphqls", "src/main/graphql/types.graphqls"),
+                schema.sources().stream().map(Object::toString).toList());
+    }
+
+    @Test
+    void redefinedIntrospectionTypesAreDroppedWithAWarning() {
+        TestProject project = TestProject.copyOf("schema/introspection-types", temporary);
+
+        SchemaLoadResult result = load(project.config().build());
+
+        assertTrue(result.schema().isPresent());
+        assertEquals(List.of("src/main/graphql/schema.graphqls:5:1: [SCHEMA_INTROSPECTION_TYPE_DROPPED] The schema redefines"
+                + " introspection type '__Schema'; the definition was dropped."),
+                result.diagnostics().stream().map(Diagnostic::format).toList());
+    }
+
+    @Test
+    void invalidSchemaIsReportedAtTheProblem() {
+        TestProject project = TestProject.copyOf("schema/invalid", temporary);
+
+        SchemaLoadResult result = load(project.config().build());
+
+        assertTrue(result.schema().isEmpty());
+        Diagnostic problem = result.diagnostics().get(0);
+        assertEquals(DiagnosticCode.SCHEMA_INVALID, problem.code());
+        assertEquals("src/main/graphql/schema.graphqls:3:3", problem.location().orElseThrow().toString());
+        assertTrue(problem.message().contains("Missing"), problem.message());
+        assertTrue(!problem.message().contains("[@"), "graphql-java's own position markers are removed: " + problem.message());
+    }
+
+    @Test
+    void missingSchemaNamesThePathsTried() {
+        TestProject project = TestProject.copyOf("schema/merged", temporary);
+
+        SchemaLoadResult defaulted = load(project.config().documentRoot("src/other").build());
+        SchemaLoadResult explicit = load(project.config().schemaPath("api/schema.graphqls").build());
+
+        assertEquals(DiagnosticCode.SCHEMA_NOT_FOUND, defaulted.diagnostics().get(0).code());
+        assertEquals("No schema found: looked for src/other/**/*.graphqls.", defaulted.diagnostics().get(0).message());
+        assertEquals(DiagnosticCode.SCHEMA_NOT_FOUND, explicit.diagnostics().get(0).code());
+        assertTrue(explicit.diagnostics().get(0).message().startsWith("Schema file 'api/schema.graphqls' not found"));
+    }
+
+    @Test
+    void introspectionJsonLoadsInBothShapes() throws IOException {
+        TestProject project = TestProject.copyOf("schema/merged", temporary);
+        SchemaLoadResult sdl = load(project.config().build());
+        ExecutionResult introspection = GraphQL.newGraphQL(sdl.schema().orElseThrow().schema()).build()
+                .execute(IntrospectionQuery.INTROSPECTION_QUERY);
+        Map<String, Object> data = introspection.getData();
+        Files.writeString(temporary.resolve("wrapped.json"), new Gson().toJson(Map.of("data", data)));
+        Files.writeString(temporary.resolve("bare.json"), new Gson().toJson(data));
+
+        for (String file : List.of("wrapped.json", "bare.json")) {
+            SchemaLoadResult result = load(project.config().schemaPath(file).build());
+            assertEquals(List.of(), result.diagnostics(), file);
+            assertNotNull(result.schema().orElseThrow().schema().getObjectType("Product"), file);
+        }
+    }
+
+    @Test
+    void jsonThatIsNotAnIntrospectionResultIsInvalid() throws IOException {
+        TestProject project = TestProject.copyOf("schema/merged", temporary);
+        Files.writeString(temporary.resolve("other.json"), "{\"hello\": 1}");
+
+        SchemaLoadResult result = load(project.config().schemaPath("other.json").build());
+
+        assertEquals(DiagnosticCode.SCHEMA_INVALID, result.diagnostics().get(0).code());
+        assertEquals("other.json:1:1", result.diagnostics().get(0).location().orElseThrow().toString());
+    }
+
+    @Test
+    void contentHashFollowsTheSchemaText() throws IOException {
+        TestProject project = TestProject.copyOf("schema/merged", temporary);
+        SodaGqlConfig config = project.config().build();
+        var before = load(config).schema().orElseThrow().contentHash();
+        assertEquals(before, load(config).schema().orElseThrow().contentHash());
+
+        project.write("src/main/graphql/types.graphqls", "type Product {\n  id: ID!\n  name: String\n}\n");
+
+        assertNotEquals(before, load(config).schema().orElseThrow().contentHash());
+    }
+}
