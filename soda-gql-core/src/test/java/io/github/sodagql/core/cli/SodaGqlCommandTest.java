@@ -1,0 +1,55 @@
+package io.github.sodagql.core.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.sodagql.core.TestProject;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SodaGqlCommandTest {
+    @TempDir
+    Path temporary;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return SodaGqlCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void cleanProjectExitsZeroWithASummary() {
+        TestProject project = TestProject.copyOf("validate/deprecated", temporary);
+
+        int status = run(project.directory().toString(), "--package", "com.example");
+
+        assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertTrue(printed.contains("soda-gql: 1 documents, 1 operations, 0 fragments, 0 errors, 2 warnings"), printed);
+        assertTrue(printed.contains("[DEPRECATED_USAGE]"), printed);
+    }
+
+    @Test
+    void errorsGoToStandardErrorWithHintsAndExitOne() {
+        TestProject project = TestProject.copyOf("session/mixed", temporary);
+
+        int status = run(project.directory().toString(), "--package", "com.example");
+
+        assertEquals(1, status);
+        String errors = err.toString(StandardCharsets.UTF_8);
+        assertTrue(errors.contains("src/main/graphql/broken.graphql:3:1: [PARSE_ERROR]"), errors);
+        assertTrue(errors.contains("    hint: "), errors);
+    }
+
+    @Test
+    void unknownOptionExitsTwoWithUsage() {
+        assertEquals(2, run("--frobnicate", "x"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("usage: soda-gql"));
+    }
+}
