@@ -25,6 +25,7 @@ import java.util.Optional;
 public final class Composer {
     private Composer() {}
 
+    @SuppressWarnings("rawtypes") // graphql-java's Document builder takes a raw List<Definition>
     public static ComposedOperation compose(DefinitionId operationId, DefinitionGraph graph) {
         ParsedOperation operation = (ParsedOperation) graph.definition(operationId)
                 .filter(ParsedOperation.class::isInstance)

@@ -93,6 +93,7 @@ public final class SchemaLoader {
         return SchemaLoadResult.failed(diagnostics);
     }
 
+    @SuppressWarnings("rawtypes") // graphql-java's Document builder takes a raw List<Definition>
     private static Optional<TypeDefinitionRegistry> sdlRegistry(Map<ProjectPath, String> texts, List<Diagnostic> diagnostics) {
         TypeDefinitionRegistry merged = new TypeDefinitionRegistry();
         boolean failed = false;

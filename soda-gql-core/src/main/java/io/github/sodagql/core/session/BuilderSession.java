@@ -12,7 +12,6 @@ import io.github.sodagql.core.discovery.InputScanner;
 import io.github.sodagql.core.discovery.ReadResult;
 import io.github.sodagql.core.discovery.ScanResult;
 import io.github.sodagql.core.graph.DefinitionGraph;
-import io.github.sodagql.core.graph.DefinitionId;
 import io.github.sodagql.core.output.OutputFile;
 import io.github.sodagql.core.output.OutputWriter;
 import io.github.sodagql.core.output.WriteReport;
@@ -33,6 +32,7 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Drives the pipeline and is the only holder of state between builds: the parsed documents and the
@@ -56,6 +56,12 @@ public final class BuilderSession {
         this.config = config;
         this.scanner = new InputScanner(config.projectDirectory());
         this.writer = new OutputWriter(config.projectDirectory());
+    }
+
+    private static void startDaemon(Runnable task) {
+        Thread thread = new Thread(task, "soda-gql-schema");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /** Scans the document roots and builds everything found. */
@@ -84,45 +90,39 @@ public final class BuilderSession {
                     new ArtifactCounts(0, 0, 0, configProblems.size(), 0),
                     new BuildCounters(0, 0, 0, 0, 0, 0, 0, 0), clock.stageMillis(), clock.totalMillis()));
         }
-        if (schema == null) {
-            schema = clock.time("schema", () -> SchemaLoader.load(config));
-        }
-        Optional<LoadedSchema> loaded = schema.schema();
-        List<ProjectPath> schemaFiles = loaded.map(LoadedSchema::sources).orElse(List.of());
+        // The schema (often the largest input) loads on its own thread while the documents are parsed.
+        CompletableFuture<SchemaLoadResult> schemaLoad = schema != null
+                ? CompletableFuture.completedFuture(schema)
+                : CompletableFuture.supplyAsync(() -> clock.timeConcurrently("schema", () -> SchemaLoader.load(config)),
+                        BuilderSession::startDaemon);
 
         changes.removed().forEach(files::remove);
-        int[] read = {0};
-        clock.time("parse", () -> {
-            for (ProjectPath path : changes.toParse()) {
-                if (schemaFiles.contains(path)) {
-                    files.remove(path);
-                    continue;
-                }
-                ReadResult result = scanner.read(path);
-                read[0]++;
-                files.put(path, result instanceof ReadResult.Read ok
-                        ? DocumentParser.parse(ok.file())
-                        : ParsedFile.unreadable(path, ((ReadResult.Unreadable) result).problem()));
-            }
-            return null;
-        });
+        List<ParsedFile> parsed = clock.time("parse", () -> changes.toParse().parallelStream().map(path -> {
+            ReadResult result = scanner.read(path);
+            return result instanceof ReadResult.Read ok
+                    ? DocumentParser.parse(ok.file())
+                    : ParsedFile.unreadable(path, ((ReadResult.Unreadable) result).problem());
+        }).toList());
+        parsed.forEach(file -> files.put(file.path(), file));
+        schema = schemaLoad.join();
+        Optional<LoadedSchema> loaded = schema.schema();
+        loaded.map(LoadedSchema::sources).orElse(List.of()).forEach(files::remove);
 
         DefinitionGraph graph = clock.time("graph", () -> DefinitionGraph.build(files.values()));
         List<ComposedOperation> composed = clock.time("compose",
                 () -> graph.operations().keySet().stream().map(id -> Composer.compose(id, graph)).toList());
 
         Set<Diagnostic> validation = new LinkedHashSet<>();
-        int[] checked = {0};
         loaded.ifPresent(s -> clock.time("validate", () -> {
             OperationValidator validator = new OperationValidator(s.schema());
-            composed.forEach(operation -> validation.addAll(validator.validate(operation)));
+            composed.parallelStream().map(validator::validate).toList().forEach(validation::addAll);
             DeprecationCheck deprecations = new DeprecationCheck(s.schema());
-            for (Map.Entry<DefinitionId, ?> entry : graph.definitions().entrySet()) {
-                validation.addAll(deprecations.check(entry.getKey().file(), graph.definitions().get(entry.getKey())));
-                checked[0]++;
-            }
+            graph.definitions().entrySet().parallelStream()
+                    .map(entry -> deprecations.check(entry.getKey().file(), entry.getValue()))
+                    .toList().forEach(validation::addAll);
             return null;
         }));
+        int checked = loaded.isPresent() ? graph.definitions().size() : 0;
 
         List<Diagnostic> diagnostics = new ArrayList<>(scanProblems);
         diagnostics.addAll(schema.diagnostics());
@@ -140,8 +140,8 @@ public final class BuilderSession {
                 new OutputFile(config.stateDirectory().resolve(ARTIFACT_FILE), ArtifactJson.render(artifact)))));
         diagnostics.addAll(written.failures());
 
-        BuildCounters counters = new BuildCounters(filesScanned, read[0], read[0], composed.size(),
-                loaded.isPresent() ? composed.size() : 0, checked[0], written.written().size(), written.unchanged().size());
+        BuildCounters counters = new BuildCounters(filesScanned, parsed.size(), parsed.size(), composed.size(),
+                loaded.isPresent() ? composed.size() : 0, checked, written.written().size(), written.unchanged().size());
         BuildReport report = new BuildReport(counts, counters, clock.stageMillis(), clock.totalMillis());
         writer.write(List.of(new OutputFile(config.stateDirectory().resolve(REPORT_FILE), report.toJson())));
         return new BuildResult(diagnostics, Optional.of(artifact), report);

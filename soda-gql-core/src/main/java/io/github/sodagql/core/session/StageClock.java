@@ -8,7 +8,12 @@ import java.util.function.Supplier;
 /** Times the stages of one build, in the order they ran. Times go to the report, never into outputs. */
 final class StageClock {
     private final long start = System.nanoTime();
-    private final Map<String, Long> nanos = new LinkedHashMap<>();
+    private final Map<String, Long> nanos = Collections.synchronizedMap(new LinkedHashMap<>());
+
+    /** Times work that runs beside other stages (its time overlaps theirs in the total). */
+    <T> T timeConcurrently(String stage, Supplier<T> work) {
+        return time(stage, work);
+    }
 
     <T> T time(String stage, Supplier<T> work) {
         long begin = System.nanoTime();
@@ -21,7 +26,9 @@ final class StageClock {
 
     Map<String, Long> stageMillis() {
         Map<String, Long> millis = new LinkedHashMap<>();
-        nanos.forEach((stage, n) -> millis.put(stage, n / 1_000_000));
+        synchronized (nanos) {
+            nanos.forEach((stage, n) -> millis.put(stage, n / 1_000_000));
+        }
         return Collections.unmodifiableMap(millis);
     }
 

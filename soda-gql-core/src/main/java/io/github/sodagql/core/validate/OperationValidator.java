@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * document is made of the parsed nodes themselves.
  *
  * <p>Errors inside a shared fragment come out identical for every operation that uses it; callers
- * collect diagnostics into a set, so each is reported once, at the fragment.
+ * collect diagnostics into a set, so each is reported once, at the fragment. Safe to share between threads.
  */
 public final class OperationValidator {
     /** Reported by the graph stage already, with better locations and did-you-mean hints. */
@@ -35,14 +35,13 @@ public final class OperationValidator {
     private static final Pattern GRAPHQL_JAVA_PREFIX = Pattern.compile("^Validation error \\([^)]*\\)\\s*:\\s*");
 
     private final GraphQLSchema schema;
-    private final Validator validator = new Validator();
 
     public OperationValidator(GraphQLSchema schema) {
         this.schema = schema;
     }
 
     public List<Diagnostic> validate(ComposedOperation operation) {
-        List<ValidationError> errors = validator.validateDocument(schema, operation.document(), rule -> true,
+        List<ValidationError> errors = new Validator().validateDocument(schema, operation.document(), rule -> true,
                 Locale.ENGLISH, QueryComplexityLimits.NONE);
         List<Diagnostic> diagnostics = new ArrayList<>();
         for (ValidationError error : errors) {
