@@ -91,7 +91,7 @@ public final class InputScanner {
                     ContentHash.of(bytes));
             return new ReadResult.Read(new SourceFile(path, fingerprint, text));
         } catch (IOException e) {
-            return new ReadResult.Unreadable(Diagnostic.at(DiagnosticCode.IO_ERROR, SourceLocation.startOf(path),
+            return new ReadResult.Unreadable(path, Diagnostic.at(DiagnosticCode.IO_ERROR, SourceLocation.startOf(path),
                     "Cannot read the file: " + e.getMessage() + ".", "Check that it exists and is readable."));
         }
     }

@@ -1,11 +1,19 @@
 package io.github.sodagql.core.discovery;
 
 import io.github.sodagql.core.diagnostic.Diagnostic;
+import io.github.sodagql.core.source.ProjectPath;
 
 /** The outcome of reading one file: its text, or an {@code IO_ERROR}. */
 public sealed interface ReadResult {
 
-    record Read(SourceFile file) implements ReadResult {}
+    ProjectPath path();
 
-    record Unreadable(Diagnostic problem) implements ReadResult {}
+    record Read(SourceFile file) implements ReadResult {
+        @Override
+        public ProjectPath path() {
+            return file.path();
+        }
+    }
+
+    record Unreadable(ProjectPath path, Diagnostic problem) implements ReadResult {}
 }

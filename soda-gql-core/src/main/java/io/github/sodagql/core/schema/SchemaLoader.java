@@ -44,6 +44,15 @@ public final class SchemaLoader {
 
     private SchemaLoader() {}
 
+    /**
+     * The files the schema would load from, without reading them: the session keeps them out of the
+     * documents (a schema named {@code *.graphql} in the documents folder is not a document). Problems
+     * finding them are reported by {@link #load}.
+     */
+    public static SortedSet<ProjectPath> schemaFiles(SodaGqlConfig config) {
+        return SchemaSources.resolve(config, new ArrayList<>());
+    }
+
     public static SchemaLoadResult load(SodaGqlConfig config) {
         List<Diagnostic> diagnostics = new ArrayList<>();
         SortedSet<ProjectPath> files = SchemaSources.resolve(config, diagnostics);

@@ -3,6 +3,10 @@ package io.github.sodagql.core.session;
 /**
  * What a build did, counted. Tests assert on these (never on time): an incremental build is proven by
  * the work it skipped.
+ *
+ * @param filesScanned documents stat'ed by a scan (0 when a build tool supplied the change set)
+ * @param filesRead documents whose bytes were read
+ * @param filesParsed documents handed to the parser (read successfully)
  */
 public record BuildCounters(
         int filesScanned,

@@ -33,6 +33,7 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Drives the pipeline and is the only holder of state between builds: the parsed documents and the
@@ -64,8 +65,17 @@ public final class BuilderSession {
         thread.start();
     }
 
-    /** Scans the document roots and builds everything found. */
+    private static SchemaLoadResult joinSchema(CompletableFuture<SchemaLoadResult> load) {
+        try {
+            return load.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    /** Scans the document roots and the schema, and builds everything found. */
     public BuildResult buildInitial() {
+        schema = null;
         StageClock clock = new StageClock();
         ScanResult scan = clock.time("discovery", () -> scanner.scan(config.documentRoots()));
         scanProblems = scan.problems();
@@ -78,9 +88,9 @@ public final class BuilderSession {
         return run(new ChangeSet(added, updated, removed), clock, scan.files().size());
     }
 
-    /** Applies a change set to the session's state and rebuilds. */
+    /** Applies a change set (from a build tool that knows what changed) to the session's state and rebuilds. */
     public BuildResult update(ChangeSet changes) {
-        return run(changes, new StageClock(), files.size() + changes.added().size());
+        return run(changes, new StageClock(), 0);
     }
 
     private BuildResult run(ChangeSet changes, StageClock clock, int filesScanned) {
@@ -97,16 +107,22 @@ public final class BuilderSession {
                         BuilderSession::startDaemon);
 
         changes.removed().forEach(files::remove);
-        List<ParsedFile> parsed = clock.time("parse", () -> changes.toParse().parallelStream().map(path -> {
-            ReadResult result = scanner.read(path);
-            return result instanceof ReadResult.Read ok
-                    ? DocumentParser.parse(ok.file())
-                    : ParsedFile.unreadable(path, ((ReadResult.Unreadable) result).problem());
-        }).toList());
+        Set<ProjectPath> schemaFiles = SchemaLoader.schemaFiles(config);
+        schemaFiles.forEach(files::remove);
+        List<ReadResult> reads = clock.time("parse", () -> changes.toParse().parallelStream()
+                .filter(path -> !schemaFiles.contains(path))
+                .map(scanner::read)
+                .toList());
+        List<ParsedFile> parsed = clock.time("parse", () -> reads.parallelStream()
+                .map(result -> result instanceof ReadResult.Read ok
+                        ? DocumentParser.parse(ok.file())
+                        : ParsedFile.unreadable(((ReadResult.Unreadable) result).path(),
+                                ((ReadResult.Unreadable) result).problem()))
+                .toList());
         parsed.forEach(file -> files.put(file.path(), file));
-        schema = schemaLoad.join();
+        int filesParsed = (int) reads.stream().filter(ReadResult.Read.class::isInstance).count();
+        schema = joinSchema(schemaLoad);
         Optional<LoadedSchema> loaded = schema.schema();
-        loaded.map(LoadedSchema::sources).orElse(List.of()).forEach(files::remove);
 
         DefinitionGraph graph = clock.time("graph", () -> DefinitionGraph.build(files.values()));
         List<ComposedOperation> composed = clock.time("compose",
@@ -140,10 +156,12 @@ public final class BuilderSession {
                 new OutputFile(config.stateDirectory().resolve(ARTIFACT_FILE), ArtifactJson.render(artifact)))));
         diagnostics.addAll(written.failures());
 
-        BuildCounters counters = new BuildCounters(filesScanned, parsed.size(), parsed.size(), composed.size(),
+        BuildCounters counters = new BuildCounters(filesScanned, reads.size(), filesParsed, composed.size(),
                 loaded.isPresent() ? composed.size() : 0, checked, written.written().size(), written.unchanged().size());
         BuildReport report = new BuildReport(counts, counters, clock.stageMillis(), clock.totalMillis());
-        writer.write(List.of(new OutputFile(config.stateDirectory().resolve(REPORT_FILE), report.toJson())));
+        // report.json is a log of this run (it holds times), so it is not counted among the outputs.
+        diagnostics.addAll(writer.write(List.of(new OutputFile(config.stateDirectory().resolve(REPORT_FILE),
+                report.toJson()))).failures());
         return new BuildResult(diagnostics, Optional.of(artifact), report);
     }
 }
