@@ -3,10 +3,11 @@ package io.github.sodagql.core.compose;
 import graphql.language.AstPrinter;
 import graphql.language.Definition;
 import graphql.language.Document;
+import graphql.language.FragmentDefinition;
 import graphql.language.VariableDefinition;
+import graphql.schema.GraphQLSchema;
 import io.github.sodagql.core.graph.DefinitionGraph;
 import io.github.sodagql.core.graph.DefinitionId;
-import io.github.sodagql.core.parse.ParsedDefinition;
 import io.github.sodagql.core.parse.ParsedFragment;
 import io.github.sodagql.core.parse.ParsedOperation;
 import io.github.sodagql.core.source.ContentHash;
@@ -20,13 +21,19 @@ import java.util.Optional;
  *
  * <p>Order: the operation first, then its fragments sorted by name. The compact form is graphql-java's
  * compact printing of that document (one line, minimal white space); it does not depend on how the source
- * was formatted, so reformatting a file changes no id.
+ * was formatted, so reformatting a file changes no id. The one transformation, applied here so that it
+ * shows in the artifact and the id, is {@link TypenameInsertion}.
  */
 public final class Composer {
-    private Composer() {}
+    private final Optional<TypenameInsertion> typenames;
+
+    /** With a schema, {@code __typename} is added where typed decoding needs it; without one, nothing is added. */
+    public Composer(Optional<GraphQLSchema> schema) {
+        this.typenames = schema.map(TypenameInsertion::new);
+    }
 
     @SuppressWarnings("rawtypes") // graphql-java's Document builder takes a raw List<Definition>
-    public static ComposedOperation compose(DefinitionId operationId, DefinitionGraph graph) {
+    public ComposedOperation compose(DefinitionId operationId, DefinitionGraph graph) {
         ParsedOperation operation = (ParsedOperation) graph.definition(operationId)
                 .filter(ParsedOperation.class::isInstance)
                 .orElseThrow(() -> new IllegalArgumentException("Not an operation: " + operationId));
@@ -34,10 +41,10 @@ public final class Composer {
                 .sorted(Comparator.comparing(DefinitionId::name).thenComparing(DefinitionId::file))
                 .toList();
         List<Definition> definitions = new ArrayList<>();
-        definitions.add(operation.node());
+        definitions.add(typenames.map(t -> t.apply(operation.node())).orElse(operation.node()));
         for (DefinitionId fragmentId : fragments) {
-            ParsedDefinition fragment = graph.definition(fragmentId).orElseThrow();
-            definitions.add(((ParsedFragment) fragment).node());
+            FragmentDefinition fragment = ((ParsedFragment) graph.definition(fragmentId).orElseThrow()).node();
+            definitions.add(typenames.map(t -> t.apply(fragment)).orElse(fragment));
         }
         Document document = Document.newDocument().definitions(definitions).build();
         String compact = AstPrinter.printAstCompact(document);

@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
 
 /**
  * graphql-java locates many schema errors at the enclosing type. A user has to fix a member, so for the
- * errors we recognize we point at it: the second declaration of a duplicated field, the first field or
- * argument that names a missing type. Anything else keeps graphql-java's location.
+ * errors we recognize we point at its name: the second declaration of a duplicated field, the first field
+ * or argument that names a missing type. Anything else keeps graphql-java's location.
  */
 final class SchemaErrorLocations {
     private static final Pattern DUPLICATE_FIELD = Pattern.compile("The type '([^']+)'.* non unique name '([^']+)'");
@@ -30,7 +30,7 @@ final class SchemaErrorLocations {
         if (duplicate.find()) {
             return fieldsOf(typeLocation, duplicate.group(1), text)
                     .flatMap(fields -> fields.stream().filter(f -> f.getName().equals(duplicate.group(2))).skip(1).findFirst())
-                    .map(field -> at(typeLocation, field))
+                    .map(field -> nameOf(typeLocation, field, text))
                     .orElse(typeLocation);
         }
         Matcher missing = MISSING_TYPE.matcher(message);
@@ -39,11 +39,11 @@ final class SchemaErrorLocations {
             return fieldsOf(typeLocation, missing.group(2), text).flatMap(fields -> {
                 for (FieldDefinition field : fields) {
                     if (names(field.getType(), missingType)) {
-                        return Optional.of(at(typeLocation, field));
+                        return Optional.of(nameOf(typeLocation, field, text));
                     }
                     for (InputValueDefinition argument : field.getInputValueDefinitions()) {
                         if (names(argument.getType(), missingType)) {
-                            return Optional.of(at(typeLocation, argument));
+                            return Optional.of(nameOf(typeLocation, argument, text));
                         }
                     }
                 }
@@ -57,8 +57,67 @@ final class SchemaErrorLocations {
         return TypeInfo.typeInfo(type).getName().equals(name);
     }
 
-    private static SourceLocation at(SourceLocation typeLocation, Node<?> node) {
-        return DocumentParser.locationOf(typeLocation.file(), node);
+    /**
+     * Where a member's name stands. graphql-java starts a member at its description, which can be many
+     * lines above the name, so the description and ignored characters are skipped.
+     */
+    private static SourceLocation nameOf(SourceLocation typeLocation, Node<?> member, String text) {
+        SourceLocation start = DocumentParser.locationOf(typeLocation.file(), member);
+        int offset = offsetOf(text, start.line(), start.column());
+        if (offset < 0) {
+            return start;
+        }
+        offset = skipIgnored(text, offset);
+        if (text.startsWith("\"\"\"", offset)) {
+            int end = text.indexOf("\"\"\"", offset + 3);
+            while (end > 0 && text.charAt(end - 1) == '\\') {
+                end = text.indexOf("\"\"\"", end + 3);
+            }
+            offset = end < 0 ? offset : skipIgnored(text, end + 3);
+        } else if (text.startsWith("\"", offset)) {
+            int i = offset + 1;
+            while (i < text.length() && text.charAt(i) != '"' && text.charAt(i) != '\n') {
+                i += text.charAt(i) == '\\' ? 2 : 1;
+            }
+            offset = skipIgnored(text, i + 1);
+        }
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < offset && i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return new SourceLocation(typeLocation.file(), line, offset - lineStart + 1);
+    }
+
+    private static int offsetOf(String text, int line, int column) {
+        int offset = 0;
+        for (int current = 1; current < line; current++) {
+            offset = text.indexOf('\n', offset) + 1;
+            if (offset == 0) {
+                return -1;
+            }
+        }
+        return Math.min(text.length(), offset + column - 1);
+    }
+
+    private static int skipIgnored(String text, int offset) {
+        int i = offset;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (c == '#') {
+                while (i < text.length() && text.charAt(i) != '\n') {
+                    i++;
+                }
+            } else if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ',') {
+                i++;
+            } else {
+                break;
+            }
+        }
+        return i;
     }
 
     /** The fields of the type definition that starts at {@code typeLocation}'s line. */

@@ -94,10 +94,10 @@ public final class SchemaLoader {
                     List.copyOf(files))), diagnostics);
         } catch (SchemaProblem problem) {
             for (GraphQLError error : problem.getErrors()) {
-                diagnostics.add(invalid(locate(error, files.first(), texts), error.getMessage()));
+                addInvalid(diagnostics, locate(error, files.first(), texts), error.getMessage());
             }
         } catch (GraphQLException | IllegalStateException | IllegalArgumentException e) {
-            diagnostics.add(invalid(SourceLocation.startOf(files.first()), String.valueOf(e.getMessage())));
+            addInvalid(diagnostics, SourceLocation.startOf(files.first()), String.valueOf(e.getMessage()));
         }
         return SchemaLoadResult.failed(diagnostics);
     }
@@ -134,7 +134,7 @@ public final class SchemaLoader {
                 merged.merge(new SchemaParser().buildRegistry(document.transform(d -> d.definitions(kept))));
             } catch (SchemaProblem problem) {
                 for (GraphQLError error : problem.getErrors()) {
-                    diagnostics.add(invalid(locate(error, file, texts), error.getMessage()));
+                    addInvalid(diagnostics, locate(error, file, texts), error.getMessage());
                 }
                 failed = true;
             }
@@ -167,7 +167,7 @@ public final class SchemaLoader {
             Document document = new IntrospectionResultToSchema().createSchemaDefinition(result);
             return Optional.of(new SchemaParser().buildRegistry(document));
         } catch (SchemaProblem problem) {
-            problem.getErrors().forEach(error -> diagnostics.add(invalid(SourceLocation.startOf(file), error.getMessage())));
+            problem.getErrors().forEach(error -> addInvalid(diagnostics, SourceLocation.startOf(file), error.getMessage()));
         } catch (RuntimeException e) {
             // graphql-java reads the introspection map with casts; a malformed dump fails with whatever it hit.
             diagnostics.add(invalid(SourceLocation.startOf(file), "The introspection result is malformed: " + e.getMessage()));
@@ -194,6 +194,18 @@ public final class SchemaLoader {
         }
         String text = texts.get(location.file());
         return text == null ? location : SchemaErrorLocations.refine(location, String.valueOf(error.getMessage()), text);
+    }
+
+    /**
+     * Adds one {@code SCHEMA_INVALID} per line of a graphql-java message: some messages list every problem
+     * on its own line under a heading such as {@code invalid schema:}, and a diagnostic is one sentence.
+     */
+    private static void addInvalid(List<Diagnostic> diagnostics, SourceLocation location, String message) {
+        String.valueOf(message).lines()
+                .map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.endsWith(":"))
+                .distinct()
+                .forEach(line -> diagnostics.add(invalid(location, line)));
     }
 
     private static Diagnostic invalid(SourceLocation location, String message) {

@@ -125,8 +125,9 @@ public final class BuilderSession {
         Optional<LoadedSchema> loaded = schema.schema();
 
         DefinitionGraph graph = clock.time("graph", () -> DefinitionGraph.build(files.values()));
+        Composer composer = new Composer(loaded.map(LoadedSchema::schema));
         List<ComposedOperation> composed = clock.time("compose",
-                () -> graph.operations().keySet().stream().map(id -> Composer.compose(id, graph)).toList());
+                () -> graph.operations().keySet().stream().map(id -> composer.compose(id, graph)).toList());
 
         Set<Diagnostic> validation = new LinkedHashSet<>();
         loaded.ifPresent(s -> clock.time("validate", () -> {
