@@ -1,5 +1,6 @@
 package io.github.sodagql.core.compose;
 
+import graphql.language.AstPrinter;
 import graphql.language.Document;
 import io.github.sodagql.core.graph.DefinitionId;
 import io.github.sodagql.core.parse.OperationKind;
@@ -10,14 +11,14 @@ import java.util.Objects;
 /**
  * An operation together with exactly the fragments it reaches, as one document: the operation first,
  * then its fragments sorted by name. {@code compact} is what goes on the wire and what {@code operationId}
- * hashes; {@code pretty} is for people. The syntax tree keeps the original source locations.
+ * hashes; {@link #pretty()} is for people, printed on demand. The syntax tree keeps the original source
+ * locations.
  */
 public record ComposedOperation(
         DefinitionId id,
         OperationKind kind,
         Document document,
         String compact,
-        String pretty,
         ContentHash operationId,
         List<DefinitionId> fragments,
         List<VariableDeclaration> variables) {
@@ -27,10 +28,14 @@ public record ComposedOperation(
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(document, "document");
         Objects.requireNonNull(compact, "compact");
-        Objects.requireNonNull(pretty, "pretty");
         Objects.requireNonNull(operationId, "operationId");
         fragments = List.copyOf(fragments);
         variables = List.copyOf(variables);
+    }
+
+    /** The composed document indented for people, definitions separated by a blank line. */
+    public String pretty() {
+        return AstPrinter.printAst(document);
     }
 
     public String name() {

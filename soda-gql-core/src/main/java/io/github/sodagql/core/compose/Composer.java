@@ -48,8 +48,7 @@ public final class Composer {
         }
         Document document = Document.newDocument().definitions(definitions).build();
         String compact = AstPrinter.printAstCompact(document);
-        String pretty = AstPrinter.printAst(document);
-        return new ComposedOperation(operationId, operation.kind(), document, compact, pretty,
+        return new ComposedOperation(operationId, operation.kind(), document, compact,
                 ContentHash.of(compact), fragments, variablesOf(operation));
     }
 
