@@ -43,13 +43,17 @@ public final class Composer {
         List<Definition> definitions = new ArrayList<>();
         definitions.add(typenames.map(t -> t.apply(operation.node())).orElse(operation.node()));
         for (DefinitionId fragmentId : fragments) {
-            FragmentDefinition fragment = ((ParsedFragment) graph.definition(fragmentId).orElseThrow()).node();
-            definitions.add(typenames.map(t -> t.apply(fragment)).orElse(fragment));
+            definitions.add(fragment((ParsedFragment) graph.definition(fragmentId).orElseThrow()));
         }
         Document document = Document.newDocument().definitions(definitions).build();
         String compact = AstPrinter.printAstCompact(document);
         return new ComposedOperation(operationId, operation.kind(), document, compact,
                 ContentHash.of(compact), fragments, variablesOf(operation));
+    }
+
+    /** A fragment as it appears in every composed document that uses it (with {@code __typename} added). */
+    public FragmentDefinition fragment(ParsedFragment fragment) {
+        return typenames.map(t -> t.apply(fragment.node())).orElse(fragment.node());
     }
 
     private static List<VariableDeclaration> variablesOf(ParsedOperation operation) {

@@ -36,7 +36,9 @@ public enum DiagnosticCode {
     /** An operation or fragment breaks a GraphQL validation rule against the schema. */
     VALIDATION_ERROR(Severity.ERROR),
     /** A deprecated field, argument or enum value is in use. */
-    DEPRECATED_USAGE(Severity.WARNING);
+    DEPRECATED_USAGE(Severity.WARNING),
+    /** A custom scalar has no Java mapping, so generated code types it as {@code Object}. */
+    UNMAPPED_SCALAR(Severity.WARNING);
 
     private final Severity defaultSeverity;
 

@@ -4,6 +4,9 @@ import io.github.sodagql.core.artifact.Artifact;
 import io.github.sodagql.core.artifact.ArtifactCounts;
 import io.github.sodagql.core.artifact.ArtifactJson;
 import io.github.sodagql.core.compose.ComposedOperation;
+import io.github.sodagql.core.codegen.GeneratedSources;
+import io.github.sodagql.core.codegen.GenerationRequest;
+import io.github.sodagql.core.codegen.JavaGenerator;
 import io.github.sodagql.core.compose.Composer;
 import io.github.sodagql.core.config.SodaGqlConfig;
 import io.github.sodagql.core.diagnostic.Diagnostic;
@@ -17,6 +20,11 @@ import io.github.sodagql.core.output.OutputWriter;
 import io.github.sodagql.core.output.WriteReport;
 import io.github.sodagql.core.parse.DocumentParser;
 import io.github.sodagql.core.parse.ParsedFile;
+import io.github.sodagql.core.parse.ParsedFragment;
+import io.github.sodagql.core.shape.FragmentShape;
+import io.github.sodagql.core.shape.OperationShape;
+import io.github.sodagql.core.shape.ShapeBuilder;
+import graphql.language.FragmentDefinition;
 import io.github.sodagql.core.schema.LoadedSchema;
 import io.github.sodagql.core.schema.SchemaLoadResult;
 import io.github.sodagql.core.schema.SchemaLoader;
@@ -63,6 +71,21 @@ public final class BuilderSession {
         Thread thread = new Thread(task, "soda-gql-schema");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /** Shapes every operation and indexed fragment, then generates Java; only for a build without errors. */
+    private GeneratedSources generate(LoadedSchema schema, DefinitionGraph graph, Composer composer,
+            List<ComposedOperation> composed) {
+        Map<String, FragmentDefinition> fragmentNodes = new TreeMap<>();
+        graph.fragmentIndex().forEach((name, id) ->
+                fragmentNodes.put(name, composer.fragment((ParsedFragment) graph.definitions().get(id))));
+        ShapeBuilder shapes = new ShapeBuilder(schema.schema(), fragmentNodes);
+        List<OperationShape> operations = composed.stream().map(shapes::operation).toList();
+        List<FragmentShape> fragments = graph.fragmentIndex().entrySet().stream()
+                .map(e -> shapes.fragment(e.getValue().file(), fragmentNodes.get(e.getKey())))
+                .toList();
+        return JavaGenerator.generate(new GenerationRequest(config.javaPackage(), config.outputDirectory(),
+                config.scalars(), operations, fragments, shapes.usage(operations, fragments)));
     }
 
     private static SchemaLoadResult joinSchema(CompletableFuture<SchemaLoadResult> load) {
@@ -148,13 +171,21 @@ public final class BuilderSession {
         diagnostics.addAll(validation);
         diagnostics.sort(null);
 
+        List<OutputFile> outputs = new ArrayList<>();
+        if (loaded.isPresent() && diagnostics.stream().noneMatch(Diagnostic::isError)) {
+            GeneratedSources sources = clock.time("codegen", () -> generate(loaded.get(), graph, composer, composed));
+            diagnostics.addAll(sources.diagnostics());
+            sources.files().forEach(file -> outputs.add(file.file()));
+            diagnostics.sort(null);
+        }
+
         int errors = (int) diagnostics.stream().filter(Diagnostic::isError).count();
         ArtifactCounts counts = new ArtifactCounts(files.size(), graph.operations().size(), graph.fragments().size(),
                 errors, diagnostics.size() - errors);
         Artifact artifact = clock.time("artifact",
                 () -> Artifact.of(loaded.map(LoadedSchema::contentHash), composed, graph, counts));
-        WriteReport written = clock.time("output", () -> writer.write(List.of(
-                new OutputFile(config.stateDirectory().resolve(ARTIFACT_FILE), ArtifactJson.render(artifact)))));
+        outputs.add(new OutputFile(config.stateDirectory().resolve(ARTIFACT_FILE), ArtifactJson.render(artifact)));
+        WriteReport written = clock.time("output", () -> writer.write(outputs));
         diagnostics.addAll(written.failures());
 
         BuildCounters counters = new BuildCounters(filesScanned, reads.size(), filesParsed, composed.size(),

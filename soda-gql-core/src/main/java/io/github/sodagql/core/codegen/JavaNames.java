@@ -1,0 +1,86 @@
+package io.github.sodagql.core.codegen;
+
+import java.util.Set;
+
+/**
+ * Every rule that turns a GraphQL name or text into Java, in one place: keyword escaping, the names
+ * generated members take, and escaping text copied into Javadoc. (String literals are escaped by JavaPoet's
+ * {@code $S}, which doubles backslashes, so no {@code \\u} escape in them survives.)
+ */
+final class JavaNames {
+    static final Set<String> KEYWORDS = Set.of(
+            "abstract", "assert", "boolean", "break", "byte", "case", "catch", "char", "class", "const", "continue",
+            "default", "do", "double", "else", "enum", "extends", "final", "finally", "float", "for", "goto", "if",
+            "implements", "import", "instanceof", "int", "interface", "long", "native", "new", "package", "private",
+            "protected", "public", "return", "short", "static", "strictfp", "super", "switch", "synchronized", "this",
+            "throw", "throws", "transient", "try", "void", "volatile", "while", "true", "false", "null", "_",
+            "var", "yield", "record", "sealed", "permits", "non-sealed");
+
+    /** Methods every generated record or class has, or inherits from Object: no component may take them. */
+    static final Set<String> RESERVED_MEMBERS = Set.of(
+            "toMap", "fromMap", "decode", "builder", "build", "hashCode", "equals", "toString", "getClass", "notify",
+            "notifyAll", "wait", "clone", "finalize");
+
+    /**
+     * Simple names no generated top-level type may take: the support types, and JDK types the generated
+     * code refers to by simple name (a same-package class would shadow them).
+     */
+    static final Set<String> RESERVED_TYPES = Set.of(
+            "GraphQLOperation", "Operations", "Input", "GraphQLValues", "ScalarCodec", "CustomScalars",
+            "Object", "String", "Integer", "Long", "Double", "Float", "Boolean", "Short", "Byte", "Character", "Number",
+            "Map", "List", "Objects", "Optional", "Collections", "ArrayList", "LinkedHashMap", "Override",
+            "Deprecated", "SuppressWarnings", "Generated", "Record", "Enum", "Class", "System", "Math", "Void",
+            "Iterable", "Comparable", "CharSequence", "StringBuilder", "Exception", "RuntimeException",
+            "IllegalArgumentException", "IllegalStateException", "NullPointerException", "Thread", "Runnable",
+            "FunctionalInterface", "SafeVarargs", "BigDecimal", "BigInteger");
+
+    private JavaNames() {}
+
+    /** A GraphQL name as a Java member name: keywords get a trailing underscore. */
+    static String member(String graphqlName) {
+        return KEYWORDS.contains(graphqlName) ? graphqlName + "_" : graphqlName;
+    }
+
+    /** A GraphQL name as a Java type name: first letter upper case; a keyword cannot result. */
+    static String type(String graphqlName) {
+        String trimmed = graphqlName.replaceFirst("^_+", "");
+        if (trimmed.isEmpty()) {
+            return "Underscore";
+        }
+        return Character.toUpperCase(trimmed.charAt(0)) + trimmed.substring(1);
+    }
+
+    /** A GraphQL enum value as a Java enum constant. */
+    static String constant(String graphqlName) {
+        return KEYWORDS.contains(graphqlName) ? graphqlName + "_" : graphqlName;
+    }
+
+    /**
+     * Text from a schema or document, made safe for a Javadoc comment: it cannot close the comment, start a
+     * Unicode escape (javac decodes those even inside comments), or read as HTML or a Javadoc tag.
+     */
+    static String javadoc(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '@' -> out.append("&#64;");
+                case '\\' -> out.append("&#92;");
+                case '*' -> out.append(i + 1 < text.length() && text.charAt(i + 1) == '/' ? "&#42;" : "*");
+                case '/' -> out.append(i + 1 < text.length() && text.charAt(i + 1) == '*' ? "&#47;" : "/");
+                case '\r' -> { }
+                default -> {
+                    if (c < 0x20 && c != '\n' && c != '\t') {
+                        out.append(' ');
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.toString().strip();
+    }
+}

@@ -1,0 +1,87 @@
+package io.github.sodagql.core.codegen;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeSpec;
+import io.github.sodagql.core.shape.OperationShape;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import javax.lang.model.element.Modifier;
+
+/**
+ * The class of one operation: its constants ({@code OPERATION_NAME}, {@code OPERATION_KIND},
+ * {@code OPERATION_ID}, {@code DOCUMENT}), its {@code Variables} and {@code Data} records, and the
+ * {@code GraphQLOperation} methods on a single {@code INSTANCE}.
+ */
+final class OperationClasses {
+    /** A class-file constant holds at most 65,535 bytes of modified UTF-8; leave room for the encoding. */
+    private static final int MAX_CONSTANT_BYTES = 60_000;
+
+    private OperationClasses() {}
+
+    static TypeSpec.Builder operationClass(ClassName name, OperationShape operation, SelectionTypes selections,
+            ValueRecords values, String pkg) {
+        ClassName variables = name.nestedClass("Variables");
+        ClassName data = name.nestedClass("Data");
+        ClassName operationInterface = ClassName.get(pkg, "GraphQLOperation");
+        String document = operation.operation().compact();
+
+        TypeSpec.Builder type = TypeSpec.classBuilder(name).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                .addSuperinterface(ParameterizedTypeName.get(operationInterface, variables, data))
+                .addJavadoc("The {@code $L $L} operation, from {@code $L}:\n<pre>\n$L\n</pre>\n",
+                        operation.operation().kind().keyword(), JavaNames.javadoc(operation.name()),
+                        JavaNames.javadoc(operation.source().value()), JavaNames.javadoc(operation.operation().pretty()));
+        type.addField(constant("OPERATION_NAME", operation.name()));
+        type.addField(constant("OPERATION_KIND", operation.operation().kind().keyword()));
+        type.addField(constant("OPERATION_ID", operation.operation().operationId().hex()));
+        if (document.getBytes(StandardCharsets.UTF_8).length <= MAX_CONSTANT_BYTES) {
+            type.addField(constant("DOCUMENT", document));
+        } else {
+            // Too long for a compile-time constant: joined once, at class initialization.
+            type.addField(FieldSpec.builder(String.class, "DOCUMENT", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                    .initializer("$T.join($S, $L)", String.class, "", chunks(document)).build());
+        }
+        type.addField(FieldSpec.builder(name, "INSTANCE", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                .initializer("new $T()", name).build());
+        type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+        type.addMethod(getter("name", "OPERATION_NAME"));
+        type.addMethod(getter("kind", "OPERATION_KIND"));
+        type.addMethod(getter("id", "OPERATION_ID"));
+        type.addMethod(getter("document", "DOCUMENT"));
+        type.addMethod(MethodSpec.methodBuilder("decode").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+                .returns(data).addParameter(SelectionTypes.anyMap(), "data")
+                .addStatement("return $T.fromMap(data)", data).build());
+
+        TypeSpec.Builder variablesType = values.record(variables, JavaGenerator.variableMembers(operation), "Variable")
+                .addSuperinterface(operationInterface.nestedClass("Variables"))
+                .addModifiers(Modifier.STATIC);
+        type.addType(variablesType.build());
+        TypeSpec.Builder dataType = selections.typeFor(data, operation.data(), Set.of(name.simpleName(), "Data"), List.of())
+                .addModifiers(Modifier.STATIC)
+                .addMethod(JavaGenerator.rootFromMap(data, "data"));
+        type.addType(dataType.build());
+        return type;
+    }
+
+    private static FieldSpec constant(String name, String value) {
+        return FieldSpec.builder(String.class, name, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                .initializer("$S", value).build();
+    }
+
+    private static MethodSpec getter(String method, String constant) {
+        return MethodSpec.methodBuilder(method).addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+                .returns(String.class).addStatement("return $N", constant).build();
+    }
+
+    private static String chunks(String document) {
+        StringBuilder joined = new StringBuilder();
+        for (int start = 0; start < document.length(); start += 10_000) {
+            String chunk = document.substring(start, Math.min(document.length(), start + 10_000));
+            joined.append(start == 0 ? "" : ", ").append(com.palantir.javapoet.CodeBlock.of("$S", chunk));
+        }
+        return joined.toString();
+    }
+}

@@ -1,0 +1,169 @@
+package io.github.sodagql.core.codegen;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import io.github.sodagql.core.config.ScalarMapping;
+import io.github.sodagql.core.shape.TypeKind;
+import io.github.sodagql.core.shape.TypeRef;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * How a GraphQL type is represented in Java and how values of it are decoded from and encoded to JSON
+ * values. Decoders and encoders are expressions built from {@code GraphQLValues} combinators, so every
+ * generated record decodes the same way.
+ */
+final class TypeMapping {
+    /** The {@code java.*} types the generated code can decode and encode without a user codec. */
+    static final Map<String, String[]> BUILT_IN_CODECS = Map.ofEntries(
+            Map.entry("java.time.OffsetDateTime", new String[] {"offsetDateTime", "text"}),
+            Map.entry("java.time.ZonedDateTime", new String[] {"zonedDateTime", "text"}),
+            Map.entry("java.time.Instant", new String[] {"instant", "text"}),
+            Map.entry("java.time.LocalDate", new String[] {"localDate", "text"}),
+            Map.entry("java.time.LocalDateTime", new String[] {"localDateTime", "text"}),
+            Map.entry("java.time.LocalTime", new String[] {"localTime", "text"}),
+            Map.entry("java.time.OffsetTime", new String[] {"offsetTime", "text"}),
+            Map.entry("java.time.Duration", new String[] {"duration", "text"}),
+            Map.entry("java.util.UUID", new String[] {"uuid", "text"}),
+            Map.entry("java.net.URI", new String[] {"uri", "text"}),
+            Map.entry("java.math.BigDecimal", new String[] {"bigDecimal", "identity"}),
+            Map.entry("java.math.BigInteger", new String[] {"bigInteger", "identity"}),
+            Map.entry("java.lang.Long", new String[] {"longValue", "identity"}),
+            Map.entry("java.lang.String", new String[] {"string", "identity"}));
+
+    private final ClassName values;
+    private final ClassName input;
+    private final ClassName customScalars;
+    private final Map<String, ClassName> schemaTypes;
+    private final Map<String, ScalarMapping> scalars;
+
+    /**
+     * @param schemaTypes the generated class of every enum and input object, by GraphQL name
+     * @param scalars the configured custom scalar mappings, by GraphQL name
+     */
+    TypeMapping(String javaPackage, Map<String, ClassName> schemaTypes, Map<String, ScalarMapping> scalars) {
+        this.values = ClassName.get(javaPackage, "GraphQLValues");
+        this.input = ClassName.get(javaPackage, "Input");
+        this.customScalars = ClassName.get(javaPackage, "CustomScalars");
+        this.schemaTypes = Map.copyOf(schemaTypes);
+        this.scalars = Map.copyOf(scalars);
+    }
+
+    ClassName values() {
+        return values;
+    }
+
+    ClassName input() {
+        return input;
+    }
+
+    /**
+     * The Java type of a value of {@code type}. Non-null {@code Int}, {@code Float} and {@code Boolean}
+     * become primitives where {@code primitives} allows (record components, not list items).
+     *
+     * @param composite the generated type for an object, interface or union
+     */
+    TypeName javaType(TypeRef type, Optional<TypeName> composite, boolean primitives) {
+        if (type instanceof TypeRef.NonNull nonNull) {
+            TypeName inner = javaType(nonNull.inner(), composite, primitives);
+            return primitives && inner.isBoxedPrimitive() ? inner.unbox() : inner;
+        }
+        if (type instanceof TypeRef.ListOf list) {
+            return ParameterizedTypeName.get(ClassName.get(List.class), javaType(list.item(), composite, false));
+        }
+        TypeRef.Named named = (TypeRef.Named) type;
+        if (named.kind().isComposite()) {
+            return composite.orElseThrow(() -> new IllegalStateException("No type for " + named.name()));
+        }
+        if (named.kind() == TypeKind.ENUM || named.kind() == TypeKind.INPUT_OBJECT) {
+            return schemaTypes.get(named.name());
+        }
+        return switch (named.name()) {
+            case "Int" -> ClassName.get(Integer.class);
+            case "Float" -> ClassName.get(Double.class);
+            case "Boolean" -> ClassName.get(Boolean.class);
+            case "String", "ID" -> ClassName.get(String.class);
+            default -> Optional.ofNullable(scalars.get(named.name()))
+                    .<TypeName>map(mapping -> ClassName.bestGuess(mapping.javaType()))
+                    .orElse(ClassName.OBJECT);
+        };
+    }
+
+    /** The type as an {@code Input<T>} of its boxed Java type: for variables and input fields that may be absent. */
+    TypeName inputType(TypeRef type) {
+        return ParameterizedTypeName.get(input, javaType(type.withoutNonNull(), Optional.empty(), false).box());
+    }
+
+    /** A {@code Decoder<T>} for {@code type}, null checks included. */
+    CodeBlock decoder(TypeRef type, Optional<TypeName> composite) {
+        if (type instanceof TypeRef.NonNull nonNull) {
+            return CodeBlock.of("$T.required($L)", values, baseDecoder(nonNull.inner(), composite));
+        }
+        return CodeBlock.of("$T.optional($L)", values, baseDecoder(type, composite));
+    }
+
+    private CodeBlock baseDecoder(TypeRef type, Optional<TypeName> composite) {
+        if (type instanceof TypeRef.ListOf list) {
+            return CodeBlock.of("$T.listOf($L)", values, decoder(list.item(), composite));
+        }
+        TypeRef.Named named = (TypeRef.Named) type;
+        if (named.kind().isComposite() || named.kind() == TypeKind.ENUM) {
+            TypeName target = named.kind() == TypeKind.ENUM ? schemaTypes.get(named.name()) : composite.orElseThrow();
+            return CodeBlock.of("$T::decode", target);
+        }
+        return switch (named.name()) {
+            case "Int" -> CodeBlock.of("$T::integer", values);
+            case "Float" -> CodeBlock.of("$T::floatValue", values);
+            case "Boolean" -> CodeBlock.of("$T::bool", values);
+            case "String" -> CodeBlock.of("$T::string", values);
+            case "ID" -> CodeBlock.of("$T::id", values);
+            default -> customDecoder(named.name());
+        };
+    }
+
+    private CodeBlock customDecoder(String scalar) {
+        ScalarMapping mapping = scalars.get(scalar);
+        if (mapping == null) {
+            return CodeBlock.of("$T::raw", values);
+        }
+        if (mapping.codecClass().isPresent()) {
+            return CodeBlock.of("$T.codec($T.$L)", values, customScalars, codecField(scalar));
+        }
+        return CodeBlock.of("$T::$L", values, BUILT_IN_CODECS.get(mapping.javaType())[0]);
+    }
+
+    /** An {@code Encoder<T>} for {@code type}; every encoder passes {@code null} through. */
+    CodeBlock encoder(TypeRef type, Optional<TypeName> composite) {
+        if (type instanceof TypeRef.NonNull nonNull) {
+            return encoder(nonNull.inner(), composite);
+        }
+        if (type instanceof TypeRef.ListOf list) {
+            return CodeBlock.of("$T.encodeList($L)", values, encoder(list.item(), composite));
+        }
+        TypeRef.Named named = (TypeRef.Named) type;
+        if (named.kind() == TypeKind.ENUM) {
+            TypeName target = schemaTypes.get(named.name());
+            return CodeBlock.of("$T.nullSafe($T::rawValue)", values, target);
+        }
+        if (named.kind() == TypeKind.INPUT_OBJECT || named.kind().isComposite()) {
+            TypeName target = named.kind() == TypeKind.INPUT_OBJECT ? schemaTypes.get(named.name()) : composite.orElseThrow();
+            return CodeBlock.of("$T.nullSafe($T::toMap)", values, target);
+        }
+        ScalarMapping mapping = scalars.get(named.name());
+        if (mapping != null && mapping.codecClass().isPresent()) {
+            return CodeBlock.of("$T.encodeWith($T.$L)", values, customScalars, codecField(named.name()));
+        }
+        if (mapping != null && BUILT_IN_CODECS.containsKey(mapping.javaType())) {
+            return CodeBlock.of("$T::$L", values, BUILT_IN_CODECS.get(mapping.javaType())[1]);
+        }
+        return CodeBlock.of("$T::identity", values);
+    }
+
+    /** The name of the codec constant of a scalar in {@code CustomScalars}. */
+    static String codecField(String scalar) {
+        return JavaNames.member(scalar);
+    }
+}
