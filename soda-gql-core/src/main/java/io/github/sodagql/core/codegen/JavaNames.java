@@ -47,6 +47,9 @@ final class JavaNames {
         if (trimmed.isEmpty()) {
             return "Underscore";
         }
+        if (!Character.isLetter(trimmed.charAt(0))) {
+            return "_" + trimmed;
+        }
         return Character.toUpperCase(trimmed.charAt(0)) + trimmed.substring(1);
     }
 
