@@ -54,7 +54,7 @@ public final class DefinitionGraph {
         Map<DefinitionId, ParsedDefinition> definitions = new TreeMap<>();
         for (ParsedFile file : files) {
             for (ParsedDefinition definition : file.definitions()) {
-                definitions.putIfAbsent(new DefinitionId(file.path(), definition.name()), definition);
+                definitions.putIfAbsent(DefinitionId.of(file.path(), definition), definition);
             }
         }
         List<Diagnostic> diagnostics = new ArrayList<>();

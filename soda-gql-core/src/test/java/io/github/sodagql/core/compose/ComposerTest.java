@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class ComposerTest {
     private final DefinitionGraph graph = DefinitionGraph.build(TestProject.parse("compose/order"));
-    private final ComposedOperation page = new Composer(java.util.Optional.empty()).compose(DefinitionId.parse("page.graphql::Page"), graph);
+    private final ComposedOperation page = new Composer(java.util.Optional.empty()).compose(DefinitionId.operation("page.graphql::Page"), graph);
 
     @Test
     void operationComesFirstThenExactlyItsFragmentsSortedByName() {

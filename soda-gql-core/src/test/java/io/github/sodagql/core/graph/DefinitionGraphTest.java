@@ -24,15 +24,19 @@ class DefinitionGraphTest {
         return new SourceLocation(ProjectPath.parse(file), line, column);
     }
 
-    private static DefinitionId id(String canonical) {
-        return DefinitionId.parse(canonical);
+    private static DefinitionId operation(String canonical) {
+        return DefinitionId.operation(canonical);
+    }
+
+    private static DefinitionId fragment(String canonical) {
+        return DefinitionId.fragment(canonical);
     }
 
     @Test
     void canonicalIdIsPathColonColonName() {
-        DefinitionId id = new DefinitionId(ProjectPath.parse("pages/list.graphql"), "ProductList");
+        DefinitionId id = new DefinitionId(ProjectPath.parse("pages/list.graphql"), "ProductList", DefinitionId.Kind.OPERATION);
         assertEquals("pages/list.graphql::ProductList", id.toString());
-        assertEquals(id, DefinitionId.parse("pages/list.graphql::ProductList"));
+        assertEquals(id, DefinitionId.operation("pages/list.graphql::ProductList"));
     }
 
     @Test
@@ -40,23 +44,23 @@ class DefinitionGraphTest {
         DefinitionGraph graph = graphOf("graph/edges");
 
         assertEquals(List.of(), graph.diagnostics());
-        assertEquals(Map.of("Price", id("entities/product.graphql::Price"),
-                "ProductCard", id("entities/product.graphql::ProductCard")), graph.fragmentIndex());
-        assertEquals(Set.of(id("entities/product.graphql::ProductCard")), graph.spreads(id("pages/list.graphql::ProductList")));
-        assertEquals(new TreeSet<>(List.of(id("entities/product.graphql::ProductCard"), id("pages/list.graphql::PriceList"))),
-                graph.spreadBy(id("entities/product.graphql::Price")));
-        assertEquals(Set.of(id("entities/product.graphql::Price"), id("entities/product.graphql::ProductCard")),
-                graph.reachableFragments(id("pages/list.graphql::ProductList")));
+        assertEquals(Map.of("Price", fragment("entities/product.graphql::Price"),
+                "ProductCard", fragment("entities/product.graphql::ProductCard")), graph.fragmentIndex());
+        assertEquals(Set.of(fragment("entities/product.graphql::ProductCard")), graph.spreads(operation("pages/list.graphql::ProductList")));
+        assertEquals(new TreeSet<>(List.of(fragment("entities/product.graphql::ProductCard"), operation("pages/list.graphql::PriceList"))),
+                graph.spreadBy(fragment("entities/product.graphql::Price")));
+        assertEquals(Set.of(fragment("entities/product.graphql::Price"), fragment("entities/product.graphql::ProductCard")),
+                graph.reachableFragments(operation("pages/list.graphql::ProductList")));
     }
 
     @Test
     void transitiveDependentsAreEveryDefinitionThatReachesAChangedFragment() {
         DefinitionGraph graph = graphOf("graph/edges");
 
-        SortedSet<DefinitionId> affected = graph.transitiveDependents(List.of(id("entities/product.graphql::Price")));
+        SortedSet<DefinitionId> affected = graph.transitiveDependents(List.of(fragment("entities/product.graphql::Price")));
 
-        assertEquals(new TreeSet<>(List.of(id("entities/product.graphql::ProductCard"),
-                id("pages/list.graphql::PriceList"), id("pages/list.graphql::ProductList"))), affected);
+        assertEquals(new TreeSet<>(List.of(fragment("entities/product.graphql::ProductCard"),
+                operation("pages/list.graphql::PriceList"), operation("pages/list.graphql::ProductList"))), affected);
     }
 
     @Test
@@ -80,7 +84,7 @@ class DefinitionGraphTest {
         assertEquals(List.of(at("b.graphql", 1, 1)), duplicates.get(0).related());
         assertEquals(at("b.graphql", 1, 1), duplicates.get(1).location().orElseThrow());
         assertEquals(List.of(at("a.graphql", 1, 1)), duplicates.get(1).related());
-        assertEquals(id("a.graphql::Card"), graph.fragmentIndex().get("Card"));
+        assertEquals(fragment("a.graphql::Card"), graph.fragmentIndex().get("Card"));
     }
 
     @Test
@@ -105,6 +109,15 @@ class DefinitionGraphTest {
         assertEquals(at("cycle.graphql", 3, 3), diagnostic.location().orElseThrow());
         assertEquals("Fragment cycle: A -> B -> A (spreads at cycle.graphql:3:3, cycle.graphql:8:3).", diagnostic.message());
         assertEquals(List.of(at("cycle.graphql", 3, 3), at("cycle.graphql", 8, 3)), diagnostic.related());
+    }
+
+    @Test
+    void operationAndFragmentOfTheSameNameInOneFileAreBothKept() {
+        DefinitionGraph graph = graphOf("graph/same-name");
+
+        assertEquals(List.of(), graph.diagnostics());
+        assertEquals(Set.of(fragment("page.graphql::Product")), graph.spreads(operation("page.graphql::Product")));
+        assertEquals(2, graph.definitions().size());
     }
 
     @Test
