@@ -253,7 +253,7 @@ public final class JavaGenerator {
         List<ValueRecords.Member> members = new ArrayList<>();
         for (VariableShape variable : operation.variables()) {
             members.add(new ValueRecords.Member(variable.name(), variable.type(), variable.required(),
-                    variable.defaultValue(), Optional.empty(), false));
+                    variable.defaultValue(), Optional.empty(), Optional.empty()));
         }
         return members;
     }

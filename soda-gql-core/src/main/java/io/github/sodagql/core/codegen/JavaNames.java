@@ -36,9 +36,31 @@ final class JavaNames {
 
     private JavaNames() {}
 
-    /** A GraphQL name as a Java member name: keywords get a trailing underscore. */
+    /**
+     * A GraphQL name as a Java member name: lower camel case ({@code URL} becomes {@code url},
+     * {@code URLPath} {@code urlPath}), and a trailing underscore for keywords and reserved members. Members
+     * never start with an upper-case letter, so they can never shadow a type name in an expression.
+     */
     static String member(String graphqlName) {
-        return KEYWORDS.contains(graphqlName) ? graphqlName + "_" : graphqlName;
+        String name = lowerCamel(graphqlName);
+        return KEYWORDS.contains(name) || RESERVED_MEMBERS.contains(name) ? name + "_" : name;
+    }
+
+    private static String lowerCamel(String name) {
+        int upper = 0;
+        while (upper < name.length() && Character.isUpperCase(name.charAt(upper))) {
+            upper++;
+        }
+        if (upper == 0) {
+            return name;
+        }
+        if (upper == name.length() || upper == 1) {
+            return name.substring(0, upper).toLowerCase(java.util.Locale.ROOT) + name.substring(upper);
+        }
+        // URLPath: keep the capital that starts the next word.
+        boolean nextIsWord = Character.isLetter(name.charAt(upper));
+        int cut = nextIsWord ? upper - 1 : upper;
+        return name.substring(0, cut).toLowerCase(java.util.Locale.ROOT) + name.substring(cut);
     }
 
     /** A GraphQL name as a Java type name: first letter upper case; a keyword cannot result. */
@@ -48,7 +70,7 @@ final class JavaNames {
             return "Underscore";
         }
         if (!Character.isLetter(trimmed.charAt(0))) {
-            return "_" + trimmed;
+            return "Type" + trimmed;
         }
         return Character.toUpperCase(trimmed.charAt(0)) + trimmed.substring(1);
     }

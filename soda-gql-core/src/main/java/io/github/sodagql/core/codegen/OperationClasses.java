@@ -55,11 +55,14 @@ final class OperationClasses {
                 .returns(data).addParameter(SelectionTypes.anyMap(), "data")
                 .addStatement("return $T.fromMap(data)", data).build());
 
-        TypeSpec.Builder variablesType = values.record(variables, JavaGenerator.variableMembers(operation), "Variable")
+        TypeSpec.Builder variablesType = values.record(variables, JavaGenerator.variableMembers(operation), "Variable", java.util.Optional.empty())
                 .addSuperinterface(operationInterface.nestedClass("Variables"))
                 .addModifiers(Modifier.STATIC);
         type.addType(variablesType.build());
-        TypeSpec.Builder dataType = selections.typeFor(data, operation.data(), Set.of(name.simpleName(), "Data"), List.of())
+        // Nested types must not share a name with the class's constants: in an expression the constant wins.
+        Set<String> enclosing = Set.of(name.simpleName(), "Data", "Variables", "OPERATION_NAME", "OPERATION_KIND",
+                "OPERATION_ID", "DOCUMENT", "INSTANCE");
+        TypeSpec.Builder dataType = selections.typeFor(data, operation.data(), enclosing, List.of())
                 .addModifiers(Modifier.STATIC)
                 .addMethod(JavaGenerator.rootFromMap(data, "data"));
         type.addType(dataType.build());

@@ -57,10 +57,8 @@ final class SchemaTypes {
     static TypeSpec.Builder inputType(ClassName name, InputShape shape, ValueRecords values) {
         List<ValueRecords.Member> members = shape.fields().stream()
                 .map(field -> new ValueRecords.Member(field.name(), field.type(), field.required(), field.defaultValue(),
-                        field.description(), field.deprecationReason().isPresent()))
+                        field.description(), field.deprecationReason()))
                 .toList();
-        TypeSpec.Builder type = values.record(name, members, "Input field");
-        shape.description().ifPresent(text -> type.addJavadoc("\n<p>$L\n", JavaNames.javadoc(text)));
-        return type;
+        return values.record(name, members, "Input field", shape.description());
     }
 }

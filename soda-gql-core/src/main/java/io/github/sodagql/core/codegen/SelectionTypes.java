@@ -4,7 +4,6 @@ import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
-import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
@@ -94,11 +93,8 @@ final class SelectionTypes {
             io.github.sodagql.core.shape.TypeRef fieldType = field.conditional()
                     ? field.type().withoutNonNull() : field.type();
             TypeName javaType = mapping.javaType(fieldType, nested, true);
-            ParameterSpec.Builder parameter = ParameterSpec.builder(javaType, member);
-            if (field.deprecationReason().isPresent()) {
-                parameter.addAnnotation(Deprecated.class);
-            }
-            constructor.addParameter(parameter.build());
+            constructor.addParameter(javaType, member);
+            field.deprecationReason().ifPresent(reason -> type.addMethod(deprecatedAccessor(member, javaType, reason)));
             if (!fieldType.nullable() && !javaType.isPrimitive()) {
                 constructor.addStatement("$T.requireNonNull($N, $S)", Objects.class, member, member);
             }
@@ -109,7 +105,7 @@ final class SelectionTypes {
             decodeArguments.add(first ? "\n$L.decode($L, path + $S)" : ",\n$L.decode($L, path + $S)",
                     mapping.decoder(fieldType, nested), value, "." + field.responseName());
             first = false;
-            encode.addStatement("map.put($S, $T.encode($N, $L))", field.responseName(), mapping.values(), member,
+            encode.addStatement("map.put($S, $T.encode(this.$N, $L))", field.responseName(), mapping.values(), member,
                     mapping.encoder(fieldType, nested));
             if (field.selection().isEmpty()) {
                 accessors.put(member, javaType);
@@ -123,12 +119,12 @@ final class SelectionTypes {
             if (spread.conditional()) {
                 decoded = CodeBlock.of("$T.hasAll(map$L) ? $T.fromMap(map, path) : null", mapping.values(),
                         presenceKeys(spread.fragmentName()), fragmentClass);
-                encode.beginControlFlow("if ($N != null)", member).addStatement("map.putAll($N.toMap())", member)
+                encode.beginControlFlow("if (this.$N != null)", member).addStatement("map.putAll(this.$N.toMap())", member)
                         .endControlFlow();
             } else {
                 constructor.addStatement("$T.requireNonNull($N, $S)", Objects.class, member, member);
                 decoded = CodeBlock.of("$T.fromMap(map, path)", fragmentClass);
-                encode.addStatement("map.putAll($N.toMap())", member);
+                encode.addStatement("map.putAll(this.$N.toMap())", member);
                 accessors.put(member, fragmentClass);
             }
             decodeArguments.add(first ? "\n$L" : ",\n$L", decoded);
@@ -210,6 +206,17 @@ final class SelectionTypes {
         sealed.addType(built);
         sealed.addPermittedSubclass(branchName);
         return record;
+    }
+
+    /**
+     * The accessor of a deprecated component, declared so that it carries {@code @Deprecated}: on the
+     * component itself javac 17 also puts it on the constructor parameter and warns.
+     */
+    static MethodSpec deprecatedAccessor(String member, TypeName javaType, String reason) {
+        return MethodSpec.methodBuilder(member).addModifiers(Modifier.PUBLIC).returns(javaType)
+                .addAnnotation(Deprecated.class)
+                .addJavadoc("@deprecated $L\n", reason.isBlank() ? "No longer supported." : JavaNames.javadoc(reason))
+                .addStatement("return $N", member).build();
     }
 
     private MethodSpec decodeMethod(ClassName name) {

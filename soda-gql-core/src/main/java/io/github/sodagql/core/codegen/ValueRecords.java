@@ -4,7 +4,6 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
-import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
@@ -25,7 +24,7 @@ import javax.lang.model.element.Modifier;
 final class ValueRecords {
     /** One member: a variable or an input field. */
     record Member(String graphqlName, TypeRef type, boolean required, Optional<String> defaultValue,
-            Optional<String> description, boolean deprecated) {}
+            Optional<String> description, Optional<String> deprecationReason) {}
 
     private final TypeMapping mapping;
 
@@ -33,7 +32,7 @@ final class ValueRecords {
         this.mapping = mapping;
     }
 
-    TypeSpec.Builder record(ClassName name, List<Member> members, String noun) {
+    TypeSpec.Builder record(ClassName name, List<Member> members, String noun, Optional<String> description) {
         NameScope scope = NameScope.forMembers(JavaNames.RESERVED_MEMBERS);
         ClassName builderName = name.nestedClass(name.simpleName().equalsIgnoreCase("Builder") ? "Builder_" : "Builder");
         TypeSpec.Builder type = TypeSpec.recordBuilder(name).addModifiers(Modifier.PUBLIC);
@@ -52,11 +51,9 @@ final class ValueRecords {
             arguments.add(javaName);
             TypeName valueType = mapping.javaType(member.type(), Optional.empty(), true);
             TypeName componentType = member.required() ? valueType : mapping.inputType(member.type());
-            ParameterSpec.Builder parameter = ParameterSpec.builder(componentType, javaName);
-            if (member.deprecated()) {
-                parameter.addAnnotation(Deprecated.class);
-            }
-            constructor.addParameter(parameter.build());
+            constructor.addParameter(componentType, javaName);
+            member.deprecationReason().ifPresent(reason ->
+                    type.addMethod(SelectionTypes.deprecatedAccessor(javaName, componentType, reason)));
             if (!componentType.isPrimitive()) {
                 constructor.addStatement("$T.requireNonNull($N, $S)", Objects.class, javaName,
                         noun + " '" + member.graphqlName() + "' is required" + (member.required() ? "" : "; use Input.absent()"));
@@ -69,7 +66,7 @@ final class ValueRecords {
 
             CodeBlock encoder = mapping.encoder(member.type(), Optional.empty());
             if (member.required()) {
-                encode.addStatement("map.put($S, $T.encode($N, $L))", member.graphqlName(), mapping.values(), javaName, encoder);
+                encode.addStatement("map.put($S, $T.encode(this.$N, $L))", member.graphqlName(), mapping.values(), javaName, encoder);
                 builder.addField(valueType.box(), javaName, Modifier.PRIVATE);
                 build.addStatement("$T.requireNonNull($N, $S)", Objects.class, javaName,
                         noun + " '" + member.graphqlName() + "' is required");
@@ -77,8 +74,8 @@ final class ValueRecords {
                         .addParameter(valueType, javaName)
                         .addStatement("this.$N = $N", javaName, javaName).addStatement("return this").build());
             } else {
-                encode.beginControlFlow("if (!$N.isAbsent())", javaName)
-                        .addStatement("map.put($S, $T.encodeInput($N, $L))", member.graphqlName(), mapping.values(), javaName, encoder)
+                encode.beginControlFlow("if (!this.$N.isAbsent())", javaName)
+                        .addStatement("map.put($S, $T.encodeInput(this.$N, $L))", member.graphqlName(), mapping.values(), javaName, encoder)
                         .endControlFlow();
                 TypeName boxed = valueType.box();
                 builder.addField(FieldSpec.builder(componentType, javaName, Modifier.PRIVATE)
@@ -96,6 +93,7 @@ final class ValueRecords {
         }
         encode.addStatement("return map");
         builder.addMethod(build.addStatement("return new $T($L)", name, String.join(", ", arguments)).build());
+        description.ifPresent(text -> type.addJavadoc("$L\n\n", JavaNames.javadoc(text)));
         if (!docs.isEmpty()) {
             type.addJavadoc("$L\n", String.join("\n", docs));
         }

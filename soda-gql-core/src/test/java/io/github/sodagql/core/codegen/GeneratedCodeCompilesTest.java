@@ -1,5 +1,6 @@
 package io.github.sodagql.core.codegen;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.sodagql.core.config.SodaGqlConfig;
@@ -9,7 +10,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
+import io.github.sodagql.core.TestProject;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,6 +41,72 @@ class GeneratedCodeCompilesTest {
                 Files.copy(file, target);
             }
         }
+    }
+
+    @Test
+    void adversarialNamesAndTextCompile() {
+        TestProject project = TestProject.copyOf("codegen/adversarial", temporary);
+        BuildResult result = project.build();
+        assertEquals(List.of(), result.diagnostics());
+
+        String output = JavaSourceCompiler.compile(temporary.resolve("target/generated-sources/soda-gql"),
+                temporary.resolve("classes"), List.of());
+
+        assertEquals("", output);
+    }
+
+    @Test
+    void javadocCopiedFromSchemaAndDocumentsCannotEscapeItsComment() throws IOException {
+        TestProject.copyOf("codegen/adversarial", temporary).build();
+        int javadocLines = 0;
+
+        try (Stream<Path> files = Files.walk(temporary.resolve("target/generated-sources/soda-gql"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                boolean inComment = false;
+                for (String line : Files.readAllLines(file)) {
+                    String trimmed = line.strip();
+                    if (trimmed.startsWith("/**")) {
+                        inComment = true;
+                    }
+                    if (inComment) {
+                        javadocLines++;
+                        String body = trimmed.endsWith("*/") ? trimmed.substring(0, trimmed.length() - 2) : trimmed;
+                        assertEquals(false, body.substring(Math.min(3, body.length())).contains("*/"), file + ": " + line);
+                        assertEquals(false, body.contains("\\"), "a backslash could start a Unicode escape: " + file + ": " + line);
+                    }
+                    if (trimmed.endsWith("*/")) {
+                        inComment = false;
+                    }
+                }
+            }
+        }
+        assertEquals(true, javadocLines > 100, "the adversarial descriptions produce Javadoc");
+    }
+
+    @Test
+    void sameInputsGiveTheSameBytes() throws IOException {
+        Path first = temporary.resolve("first");
+        Path second = temporary.resolve("second");
+        TestProject.copyOf("codegen/adversarial", first).build();
+        TestProject.copyOf("codegen/adversarial", second).build();
+
+        Map<String, byte[]> one = sources(first);
+        Map<String, byte[]> two = sources(second);
+
+        assertEquals(one.keySet(), two.keySet());
+        one.forEach((path, bytes) -> assertArrayEquals(bytes, two.get(path), path));
+        assertEquals(true, one.size() > 20);
+    }
+
+    private static Map<String, byte[]> sources(Path project) throws IOException {
+        Path root = project.resolve("target/generated-sources/soda-gql");
+        Map<String, byte[]> sources = new java.util.TreeMap<>();
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                sources.put(root.relativize(file).toString(), Files.readAllBytes(file));
+            }
+        }
+        return sources;
     }
 
     @ParameterizedTest
