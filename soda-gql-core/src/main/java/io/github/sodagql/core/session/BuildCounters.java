@@ -7,6 +7,7 @@ package io.github.sodagql.core.session;
  * @param filesScanned documents stat'ed by a scan (0 when a build tool supplied the change set)
  * @param filesRead documents whose bytes were read
  * @param filesParsed documents handed to the parser (read successfully)
+ * @param filesDeleted outputs removed because nothing produces them any more
  */
 public record BuildCounters(
         int filesScanned,
@@ -16,4 +17,5 @@ public record BuildCounters(
         int operationsValidated,
         int definitionsChecked,
         int filesWritten,
-        int filesUnchanged) {}
+        int filesUnchanged,
+        int filesDeleted) {}

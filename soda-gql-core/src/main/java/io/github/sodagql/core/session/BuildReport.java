@@ -19,10 +19,10 @@ public record BuildReport(ArtifactCounts counts, BuildCounters counters, Map<Str
     /** One line for the build log. */
     public String summaryLine() {
         return String.format("soda-gql: %d documents, %d operations, %d fragments, %d errors, %d warnings"
-                        + " -> %d files (%d written, %d unchanged) in %d ms",
+                        + " -> %d files (%d written, %d unchanged, %d deleted) in %d ms",
                 counts.documents(), counts.operations(), counts.fragments(), counts.errors(), counts.warnings(),
                 counters.filesWritten() + counters.filesUnchanged(), counters.filesWritten(), counters.filesUnchanged(),
-                totalMillis);
+                counters.filesDeleted(), totalMillis);
     }
 
     /** The per-stage breakdown and counters, for verbose logs. */
@@ -53,6 +53,7 @@ public record BuildReport(ArtifactCounts counts, BuildCounters counters, Map<Str
             json.name("definitionsChecked").value(counters.definitionsChecked());
             json.name("filesWritten").value(counters.filesWritten());
             json.name("filesUnchanged").value(counters.filesUnchanged());
+            json.name("filesDeleted").value(counters.filesDeleted());
             json.endObject();
             json.name("stageMillis").beginObject();
             for (Map.Entry<String, Long> stage : new java.util.TreeMap<>(stageMillis).entrySet()) {

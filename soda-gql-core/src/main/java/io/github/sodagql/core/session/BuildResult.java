@@ -5,15 +5,19 @@ import io.github.sodagql.core.diagnostic.Diagnostic;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import io.github.sodagql.core.source.ProjectPath;
 
 /**
  * The outcome of one build: every diagnostic of the project (sorted by file, line and column), the
- * artifact when the configuration allowed a build at all, and the report.
+ * artifact when the configuration allowed a build at all, the report, and every input file (documents
+ * and schema files, sorted): a build tool clears the markers of these before it shows the new ones.
  */
-public record BuildResult(List<Diagnostic> diagnostics, Optional<Artifact> artifact, BuildReport report) {
+public record BuildResult(List<Diagnostic> diagnostics, Optional<Artifact> artifact, BuildReport report,
+        List<ProjectPath> inputs) {
 
     public BuildResult {
         diagnostics = List.copyOf(diagnostics);
+        inputs = List.copyOf(inputs);
         Objects.requireNonNull(artifact, "artifact");
         Objects.requireNonNull(report, "report");
     }

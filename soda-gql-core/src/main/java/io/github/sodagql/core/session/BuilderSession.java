@@ -121,7 +121,7 @@ public final class BuilderSession {
         if (!configProblems.isEmpty()) {
             return new BuildResult(configProblems, Optional.empty(), new BuildReport(
                     new ArtifactCounts(0, 0, 0, configProblems.size(), 0),
-                    new BuildCounters(0, 0, 0, 0, 0, 0, 0, 0), clock.stageMillis(), clock.totalMillis()));
+                    new BuildCounters(0, 0, 0, 0, 0, 0, 0, 0, 0), clock.stageMillis(), clock.totalMillis()), List.of());
         }
         // The schema (often the largest input) loads on its own thread while the documents are parsed.
         CompletableFuture<SchemaLoadResult> schemaLoad = schema != null
@@ -189,11 +189,13 @@ public final class BuilderSession {
         diagnostics.addAll(written.failures());
 
         BuildCounters counters = new BuildCounters(filesScanned, reads.size(), filesParsed, composed.size(),
-                loaded.isPresent() ? composed.size() : 0, checked, written.written().size(), written.unchanged().size());
+                loaded.isPresent() ? composed.size() : 0, checked, written.written().size(), written.unchanged().size(), 0);
         BuildReport report = new BuildReport(counts, counters, clock.stageMillis(), clock.totalMillis());
         // report.json is a log of this run (it holds times), so it is not counted among the outputs.
         diagnostics.addAll(writer.write(List.of(new OutputFile(config.stateDirectory().resolve(REPORT_FILE),
                 report.toJson()))).failures());
-        return new BuildResult(diagnostics, Optional.of(artifact), report);
+        SortedSet<ProjectPath> inputs = new TreeSet<>(files.keySet());
+        inputs.addAll(loaded.map(LoadedSchema::sources).orElse(List.of()));
+        return new BuildResult(diagnostics, Optional.of(artifact), report, List.copyOf(inputs));
     }
 }

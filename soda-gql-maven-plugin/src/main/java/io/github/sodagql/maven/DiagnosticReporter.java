@@ -1,0 +1,74 @@
+package io.github.sodagql.maven;
+
+import io.github.sodagql.core.diagnostic.Diagnostic;
+import io.github.sodagql.core.session.BuildResult;
+import io.github.sodagql.core.source.ProjectPath;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.logging.Log;
+import org.codehaus.plexus.build.BuildContext;
+
+/**
+ * Turns diagnostics into log lines in javac's shape and into BuildContext messages, so Eclipse shows
+ * markers; clears the markers of every input first, so a fixed file loses its marker.
+ */
+final class DiagnosticReporter {
+    private static final int FIRST_ERRORS = 5;
+
+    private final Log log;
+    private final BuildContext buildContext;
+    private final Path projectDirectory;
+    private final File pom;
+
+    DiagnosticReporter(Log log, BuildContext buildContext, Path projectDirectory, File pom) {
+        this.log = log;
+        this.buildContext = buildContext;
+        this.projectDirectory = projectDirectory;
+        this.pom = pom;
+    }
+
+    void report(BuildResult result) {
+        for (ProjectPath input : result.inputs()) {
+            buildContext.removeMessages(input.resolveAgainst(projectDirectory).toFile());
+        }
+        if (pom != null) {
+            buildContext.removeMessages(pom);
+        }
+        for (Diagnostic diagnostic : result.diagnostics()) {
+            String text = diagnostic.format();
+            String hint = diagnostic.hint().isEmpty() ? "" : System.lineSeparator() + "    hint: " + diagnostic.hint();
+            if (diagnostic.isError()) {
+                log.error(text + hint);
+            } else {
+                log.warn(text + hint);
+            }
+            int severity = diagnostic.isError() ? BuildContext.SEVERITY_ERROR : BuildContext.SEVERITY_WARNING;
+            String marker = "[" + diagnostic.code() + "] " + diagnostic.message()
+                    + (diagnostic.hint().isEmpty() ? "" : " " + diagnostic.hint());
+            if (diagnostic.location().isPresent()) {
+                var location = diagnostic.location().get();
+                buildContext.addMessage(location.file().resolveAgainst(projectDirectory).toFile(), location.line(),
+                        location.column(), marker, severity, null);
+            } else if (pom != null) {
+                buildContext.addMessage(pom, 0, 0, marker, severity, null);
+            }
+        }
+    }
+
+    /** One failure naming the count and the first errors; warnings fail only when asked to. */
+    void failIfNeeded(BuildResult result, boolean failOnWarnings) throws MojoFailureException {
+        List<Diagnostic> failing = failOnWarnings ? result.diagnostics() : result.errors();
+        if (failing.isEmpty()) {
+            return;
+        }
+        String noun = failOnWarnings ? "problem" : "error";
+        String first = failing.stream().limit(FIRST_ERRORS).map(d -> "  " + d.format())
+                .collect(Collectors.joining(System.lineSeparator()));
+        String more = failing.size() > FIRST_ERRORS ? System.lineSeparator() + "  ..." : "";
+        throw new MojoFailureException("soda-gql found " + failing.size() + " " + noun + (failing.size() == 1 ? "" : "s")
+                + (failOnWarnings ? " (failOnWarnings is set)" : "") + ":" + System.lineSeparator() + first + more);
+    }
+}
