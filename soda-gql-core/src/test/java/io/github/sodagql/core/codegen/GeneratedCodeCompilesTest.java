@@ -56,6 +56,38 @@ class GeneratedCodeCompilesTest {
     }
 
     @Test
+    void userCodecAndBuiltInCodecDecodeAndEncodeCustomScalars() throws Exception {
+        copyTree(TestProject.resource("codegen/codec/graphql"), temporary.resolve("src/main/graphql"));
+        BuildResult result = new BuilderSession(SodaGqlConfig.builder(temporary).javaPackage("com.example.test")
+                .scalar(io.github.sodagql.core.config.ScalarMapping.of("DateTime", "java.time.OffsetDateTime"))
+                .scalar(new io.github.sodagql.core.config.ScalarMapping("Money", "com.example.test.Money",
+                        java.util.Optional.of("com.example.test.MoneyCodec")))
+                .build()).buildInitial();
+        assertEquals(List.of(), result.diagnostics());
+        Path userSources = TestProject.resource("codegen/codec/java");
+        Path classes = temporary.resolve("classes");
+
+        String output = JavaSourceCompiler.compile(temporary.resolve("target/generated-sources/soda-gql"), classes,
+                List.of(userSources.resolve("Money.java"), userSources.resolve("MoneyCodec.java")));
+        assertEquals("", output);
+
+        try (java.net.URLClassLoader loader = new java.net.URLClassLoader(new java.net.URL[] {classes.toUri().toURL()})) {
+            Class<?> data = loader.loadClass("com.example.test.PriceQuery$Data");
+            Map<String, Object> response = Map.of("price", Map.of("amount", "12.50 EUR",
+                    "previous", java.util.Arrays.asList("13.00 EUR", null), "validUntil", "2026-12-01T10:00:00Z"));
+            Object decoded = data.getMethod("fromMap", Map.class).invoke(null, response);
+            Object price = data.getMethod("price").invoke(decoded);
+            Object amount = price.getClass().getMethod("amount").invoke(price);
+            Object validUntil = price.getClass().getMethod("validUntil").invoke(price);
+
+            assertEquals("Money[amount=12.50, currency=EUR]", amount.toString());
+            assertEquals(java.time.OffsetDateTime.parse("2026-12-01T10:00:00Z"), validUntil);
+            assertEquals(Map.of("price", Map.of("amount", "12.50 EUR", "previous", java.util.Arrays.asList("13.00 EUR", null),
+                    "validUntil", "2026-12-01T10:00Z")), data.getMethod("toMap").invoke(decoded));
+        }
+    }
+
+    @Test
     void javadocCopiedFromSchemaAndDocumentsCannotEscapeItsComment() throws IOException {
         TestProject.copyOf("codegen/adversarial", temporary).build();
         int javadocLines = 0;
