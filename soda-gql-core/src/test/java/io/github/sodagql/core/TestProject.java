@@ -31,16 +31,23 @@ public final class TestProject {
     }
 
     public static TestProject copyOf(String resourceFolder, Path temporaryDirectory) {
-        Path source = resource(resourceFolder);
+        return copyOf(List.of(resourceFolder), temporaryDirectory);
+    }
+
+    /** Several resource folders merged into one documents folder (e.g. documents of one case, schema of another). */
+    public static TestProject copyOf(List<String> resourceFolders, Path temporaryDirectory) {
         Path target = temporaryDirectory.resolve("src/main/graphql");
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                Path destination = target.resolve(source.relativize(file).toString());
-                Files.createDirectories(destination.getParent());
-                Files.copy(file, destination);
+        for (String folder : resourceFolders) {
+            Path source = resource(folder);
+            try (Stream<Path> files = Files.walk(source)) {
+                for (Path file : files.filter(Files::isRegularFile).toList()) {
+                    Path destination = target.resolve(source.relativize(file).toString());
+                    Files.createDirectories(destination.getParent());
+                    Files.copy(file, destination);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         return new TestProject(temporaryDirectory.toAbsolutePath().normalize());
     }

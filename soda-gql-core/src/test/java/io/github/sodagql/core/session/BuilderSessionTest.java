@@ -40,7 +40,7 @@ class BuilderSessionTest {
 
     @Test
     void fragmentCycleIsReportedOnceAndValidationStillRuns() {
-        BuildResult result = TestProject.copyOf("session/cycle", temporary).build();
+        BuildResult result = TestProject.copyOf(List.of("graph/cycle", "session/cycle"), temporary).build();
 
         assertEquals(List.of(DiagnosticCode.FRAGMENT_CYCLE), codes(result));
         assertEquals(1, result.report().counters().operationsValidated());
@@ -61,7 +61,7 @@ class BuilderSessionTest {
 
     @Test
     void schemaFileNamedLikeADocumentIsNotParsedAsOne() {
-        TestProject project = TestProject.copyOf("session/cycle", temporary);
+        TestProject project = TestProject.copyOf(List.of("graph/cycle", "session/cycle"), temporary);
         project.write("src/main/graphql/schema.graphql", "type Query {\n  products: [Product!]!\n}\n\ntype Product {\n  id: ID!\n  name: String!\n}\n");
 
         BuildResult result = new BuilderSession(project.config().schemaPath("src/main/graphql/schema.graphql").build())
@@ -73,7 +73,7 @@ class BuilderSessionTest {
 
     @Test
     void reportAndArtifactAreWrittenToTheStateDirectory() {
-        TestProject project = TestProject.copyOf("session/cycle", temporary);
+        TestProject project = TestProject.copyOf(List.of("graph/cycle", "session/cycle"), temporary);
 
         project.build();
 
