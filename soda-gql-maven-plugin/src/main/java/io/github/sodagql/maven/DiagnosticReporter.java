@@ -13,7 +13,9 @@ import org.codehaus.plexus.build.BuildContext;
 
 /**
  * Turns diagnostics into log lines in javac's shape and into BuildContext messages, so Eclipse shows
- * markers; clears the markers of every input first, so a fixed file loses its marker.
+ * markers; clears the markers of every input first, so a fixed file loses its marker. On the command line
+ * plexus-build-api's default context would print each message again in its own shape, so messages go to
+ * the context only where it shows markers.
  */
 final class DiagnosticReporter {
     private static final int FIRST_ERRORS = 5;
@@ -23,11 +25,32 @@ final class DiagnosticReporter {
     private final Path projectDirectory;
     private final File pom;
 
+    private final boolean contextShowsMarkers;
+
     DiagnosticReporter(Log log, BuildContext buildContext, Path projectDirectory, File pom) {
         this.log = log;
         this.buildContext = buildContext;
         this.projectDirectory = projectDirectory;
         this.pom = pom;
+        this.contextShowsMarkers = !printsMessagesToTheConsole(buildContext);
+    }
+
+    /**
+     * True for plexus-build-api's {@code DefaultBuildContext} outside an IDE: it logs messages instead of
+     * making markers. Inside m2e it delegates to the IDE; it says which through a private method, read here
+     * because the API has no public way to ask.
+     */
+    static boolean printsMessagesToTheConsole(BuildContext context) {
+        if (!(context instanceof org.codehaus.plexus.build.DefaultBuildContext)) {
+            return false;
+        }
+        try {
+            java.lang.reflect.Method method = context.getClass().getDeclaredMethod("isDefaultImplementation");
+            method.setAccessible(true);
+            return (Boolean) method.invoke(context);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return true;
+        }
     }
 
     void report(BuildResult result) {
@@ -44,6 +67,9 @@ final class DiagnosticReporter {
                 log.error(text + hint);
             } else {
                 log.warn(text + hint);
+            }
+            if (!contextShowsMarkers) {
+                continue;
             }
             int severity = diagnostic.isError() ? BuildContext.SEVERITY_ERROR : BuildContext.SEVERITY_WARNING;
             String marker = "[" + diagnostic.code() + "] " + diagnostic.message()

@@ -18,11 +18,15 @@ public record BuildReport(ArtifactCounts counts, BuildCounters counters, Map<Str
 
     /** One line for the build log. */
     public String summaryLine() {
-        return String.format("soda-gql: %d documents, %d operations, %d fragments, %d errors, %d warnings"
-                        + " -> %d files (%d written, %d unchanged, %d deleted) in %d ms",
-                counts.documents(), counts.operations(), counts.fragments(), counts.errors(), counts.warnings(),
-                counters.filesWritten() + counters.filesUnchanged(), counters.filesWritten(), counters.filesUnchanged(),
-                counters.filesDeleted(), totalMillis);
+        return String.format("soda-gql: %s, %s, %s, %s, %s -> %s (%d written, %d unchanged, %d deleted) in %d ms",
+                count(counts.documents(), "document"), count(counts.operations(), "operation"),
+                count(counts.fragments(), "fragment"), count(counts.errors(), "error"), count(counts.warnings(), "warning"),
+                count(counters.filesWritten() + counters.filesUnchanged(), "file"), counters.filesWritten(),
+                counters.filesUnchanged(), counters.filesDeleted(), totalMillis);
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     /** The per-stage breakdown and counters, for verbose logs. */

@@ -31,7 +31,7 @@ class SodaGqlCommandTest {
 
         assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
         String printed = out.toString(StandardCharsets.UTF_8);
-        assertTrue(printed.contains("soda-gql: 1 documents, 1 operations, 0 fragments, 0 errors, 2 warnings"), printed);
+        assertTrue(printed.contains("soda-gql: 1 document, 1 operation, 0 fragments, 0 errors, 2 warnings"), printed);
         assertTrue(printed.contains("[DEPRECATED_USAGE]"), printed);
     }
 
