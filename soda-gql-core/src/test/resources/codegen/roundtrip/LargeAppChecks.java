@@ -103,6 +103,13 @@ public final class LargeAppChecks {
 
     // ---- HomePage, ProductList: fragments, enums, money, optional objects, variables ----
 
+    public static void anUnknownEnumValueCannotBeSentAsAVariable(Engine engine) {
+        AccountPageQuery.Variables variables = AccountPageQuery.Variables.builder().status(OrderStatus.UNKNOWN__).build();
+
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, variables::toMap);
+        assertTrue(refused.getMessage().contains("UNKNOWN__"), refused.getMessage());
+    }
+
     public static void homePageDecodesTheViewerRootCategoriesNewArrivalsAndBrands(Engine engine) {
         HomePageQuery.Data data = HomePageQuery.Data.fromMap(
                 engine.execute(HomePageQuery.DOCUMENT, HomePageQuery.Variables.builder().build().toMap()));
@@ -176,7 +183,7 @@ public final class LargeAppChecks {
     }
 
     public static void productListSortSetToNullReachesTheServerAsNull(Engine engine) {
-        ProductListQuery.Variables variables = ProductListQuery.Variables.builder().sort(Input.nullValue()).build();
+        ProductListQuery.Variables variables = ProductListQuery.Variables.builder().sort(null).build();
 
         assertEquals(Collections.singletonMap("sort", null), variables.toMap());
         engine.execute(ProductListQuery.DOCUMENT, variables.toMap());
@@ -300,7 +307,7 @@ public final class LargeAppChecks {
 
     public static void productDetailPageSkipReviewsSetToNullIsSentAndRejectedByTheEngine(Engine engine) {
         ProductDetailPageQuery.Variables variables =
-                ProductDetailPageQuery.Variables.builder().slug("espresso-machine").skipReviews(Input.nullValue()).build();
+                ProductDetailPageQuery.Variables.builder().slug("espresso-machine").skipReviews(null).build();
 
         Map<String, Object> expected = new HashMap<>(Map.of("slug", "espresso-machine"));
         expected.put("skipReviews", null);
@@ -393,7 +400,7 @@ public final class LargeAppChecks {
 
     public static void categoryPageSortAbsentNullAndGivenReachTheNestedField(Engine engine) {
         CategoryPageQuery.Variables absent = CategoryPageQuery.Variables.builder().slug("coffee").build();
-        CategoryPageQuery.Variables explicitNull = CategoryPageQuery.Variables.builder().slug("coffee").sort(Input.nullValue()).build();
+        CategoryPageQuery.Variables explicitNull = CategoryPageQuery.Variables.builder().slug("coffee").sort(null).build();
         CategoryPageQuery.Variables given = CategoryPageQuery.Variables.builder().slug("coffee").sort(ProductSort.PRICE_ASC).build();
 
         assertEquals(Map.of("slug", "coffee"), absent.toMap());
@@ -511,7 +518,7 @@ public final class LargeAppChecks {
 
     public static void addToCartQuantitySetToNullIsSentAsNullAndRejectedByTheServer(Engine engine) {
         AddToCartMutation.Variables variables = AddToCartMutation.Variables.builder()
-                .input(AddToCartInput.builder().productId("prod3").quantity(Input.nullValue()).build()).build();
+                .input(AddToCartInput.builder().productId("prod3").quantity(null).build()).build();
 
         Map<String, Object> input = new HashMap<>(Map.of("productId", "prod3"));
         input.put("quantity", null);
@@ -594,7 +601,7 @@ public final class LargeAppChecks {
 
     public static void checkoutOptionalInputFieldsAreSentWhenGivenOrNull(Engine engine) {
         CheckoutMutation.Variables variables = CheckoutMutation.Variables.builder().input(CheckoutInput.builder()
-                .cartId("cart1").shippingAddress(ADA).billingAddress(ADA).couponCode(Input.nullValue()).paymentToken("tok_visa")
+                .cartId("cart1").shippingAddress(ADA).billingAddress(ADA).couponCode(null).paymentToken("tok_visa")
                 .build()).build();
 
         Map<?, ?> input = (Map<?, ?>) variables.toMap().get("input");
@@ -717,7 +724,7 @@ public final class LargeAppChecks {
         at(response, "search", 1).remove("__typename");
 
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> SearchResultsQuery.Data.fromMap(response));
-        assertEquals("Missing field '__typename' at data.search[1]", error.getMessage());
+        assertEquals("Missing field at data.search[1].__typename", error.getMessage());
     }
 
     public static void aWrongTypedEnumValueFailsNamingItsResponsePath(Engine engine) {
@@ -744,7 +751,7 @@ public final class LargeAppChecks {
         at(response, "product", "media", 1).remove("url");
 
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> ProductDetailPageQuery.Data.fromMap(response));
-        assertEquals("Missing field 'url' at data.product.media[1]", error.getMessage());
+        assertEquals("Missing field at data.product.media[1].url", error.getMessage());
     }
 
     /** A deep, mutable copy of a response. */

@@ -124,7 +124,7 @@ public final class MediumAppChecks {
 
     public static void catalogPageFilterFieldSetToNullIsSentAsAnExplicitNull(Engine engine) {
         CatalogPageQuery.Variables variables = CatalogPageQuery.Variables.builder()
-                .filter(ProductFilter.builder().categoryId("c2").inStockOnly(Input.nullValue()).build()).build();
+                .filter(ProductFilter.builder().categoryId("c2").inStockOnly(null).build()).build();
 
         Map<String, Object> filter = new java.util.LinkedHashMap<>();
         filter.put("categoryId", "c2");
@@ -180,7 +180,7 @@ public final class MediumAppChecks {
     }
 
     public static void orderHistoryStatusSetToNullIsSentAsAnExplicitNull(Engine engine) {
-        OrderHistoryQuery.Variables variables = OrderHistoryQuery.Variables.builder().status(Input.nullValue()).build();
+        OrderHistoryQuery.Variables variables = OrderHistoryQuery.Variables.builder().status(null).build();
 
         assertEquals(Collections.singletonMap("status", null), variables.toMap());
         OrderHistoryQuery.Data data = OrderHistoryQuery.Data.fromMap(engine.execute(OrderHistoryQuery.DOCUMENT, variables.toMap()));
@@ -262,7 +262,7 @@ public final class MediumAppChecks {
 
     public static void cancelOrderReasonAbsentAndNullReachTheServerDifferently(Engine engine) {
         CancelOrderMutation.Variables absent = CancelOrderMutation.Variables.builder().id("o2").build();
-        CancelOrderMutation.Variables explicitNull = CancelOrderMutation.Variables.builder().id("o2").reason(Input.nullValue()).build();
+        CancelOrderMutation.Variables explicitNull = CancelOrderMutation.Variables.builder().id("o2").reason(null).build();
 
         assertEquals(Map.of("id", "o2"), absent.toMap());
         engine.execute(CancelOrderMutation.DOCUMENT, absent.toMap());

@@ -66,8 +66,8 @@ public final class SmallAppChecks {
     }
 
     public static void productListVariableSetToNullIsSentAsAnExplicitNullThatOverridesTheDefault(Engine engine) {
-        // first(null) does not compile: it is ambiguous between first(Integer) and first(Input<Integer>).
-        ProductListQuery.Variables variables = ProductListQuery.Variables.builder().first(Input.nullValue()).build();
+        // first(null) sends an explicit null; not calling first(...) leaves it absent.
+        ProductListQuery.Variables variables = ProductListQuery.Variables.builder().first(null).build();
         ProductListQuery.Variables viaCast = ProductListQuery.Variables.builder().first((Integer) null).build();
 
         assertEquals(Collections.singletonMap("first", null), variables.toMap());
@@ -103,7 +103,7 @@ public final class SmallAppChecks {
 
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
                 () -> ProductListQuery.Data.fromMap(response));
-        assertEquals("Missing field 'name' at data.products[1]", error.getMessage());
+        assertEquals("Missing field at data.products[1].name", error.getMessage());
     }
 
     public static void aWrongTypedValueFailsNamingItsResponsePath(Engine engine) {

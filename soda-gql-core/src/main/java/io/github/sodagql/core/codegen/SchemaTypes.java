@@ -38,6 +38,13 @@ final class SchemaTypes {
         type.addMethod(MethodSpec.methodBuilder("rawValue").addModifiers(Modifier.PUBLIC).returns(String.class)
                 .addJavadoc("The value as GraphQL spells it; {@code null} for {@link #$L}.\n", UNKNOWN)
                 .addStatement("return rawValue").build());
+        type.addMethod(MethodSpec.methodBuilder("toInput").addModifiers(Modifier.PUBLIC).returns(String.class)
+                .addJavadoc("The value to send to the server; {@link #$L} cannot be sent.\n", UNKNOWN)
+                .beginControlFlow("if (this == $L)", UNKNOWN)
+                .addStatement("throw new $T($S)", IllegalArgumentException.class,
+                        shape.name() + "." + UNKNOWN + " stands for a value this client does not know; it cannot be sent")
+                .endControlFlow()
+                .addStatement("return rawValue").build());
         type.addMethod(MethodSpec.methodBuilder("fromRawValue").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .returns(name).addParameter(String.class, "rawValue")
                 .addJavadoc("The constant for a GraphQL value; {@link #$L} for a value this client does not know.\n", UNKNOWN)

@@ -105,8 +105,15 @@ final class SelectionTypes {
             decodeArguments.add(first ? "\n$L.decode($L, path + $S)" : ",\n$L.decode($L, path + $S)",
                     mapping.decoder(fieldType, nested), value, "." + field.responseName());
             first = false;
+            if (field.conditional()) {
+                // Left out by @include/@skip: absent in the response, so absent in toMap() too.
+                encode.beginControlFlow("if (this.$N != null)", member);
+            }
             encode.addStatement("map.put($S, $T.encode(this.$N, $L))", field.responseName(), mapping.values(), member,
                     mapping.encoder(fieldType, nested));
+            if (field.conditional()) {
+                encode.endControlFlow();
+            }
             if (field.selection().isEmpty()) {
                 accessors.put(member, javaType);
             }
@@ -119,12 +126,12 @@ final class SelectionTypes {
             if (spread.conditional()) {
                 decoded = CodeBlock.of("$T.hasAll(map$L) ? $T.fromMap(map, path) : null", mapping.values(),
                         presenceKeys(spread.fragmentName()), fragmentClass);
-                encode.beginControlFlow("if (this.$N != null)", member).addStatement("map.putAll(this.$N.toMap())", member)
+                encode.beginControlFlow("if (this.$N != null)", member).addStatement("$T.merge(map, this.$N.toMap())", mapping.values(), member)
                         .endControlFlow();
             } else {
                 constructor.addStatement("$T.requireNonNull($N, $S)", Objects.class, member, member);
                 decoded = CodeBlock.of("$T.fromMap(map, path)", fragmentClass);
-                encode.addStatement("map.putAll(this.$N.toMap())", member);
+                encode.addStatement("$T.merge(map, this.$N.toMap())", mapping.values(), member);
                 accessors.put(member, fragmentClass);
             }
             decodeArguments.add(first ? "\n$L" : ",\n$L", decoded);

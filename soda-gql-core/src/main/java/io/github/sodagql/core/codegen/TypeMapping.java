@@ -19,13 +19,13 @@ import java.util.Optional;
 final class TypeMapping {
     /** The {@code java.*} types the generated code can decode and encode without a user codec. */
     static final Map<String, String[]> BUILT_IN_CODECS = Map.ofEntries(
-            Map.entry("java.time.OffsetDateTime", new String[] {"offsetDateTime", "text"}),
-            Map.entry("java.time.ZonedDateTime", new String[] {"zonedDateTime", "text"}),
+            Map.entry("java.time.OffsetDateTime", new String[] {"offsetDateTime", "isoText"}),
+            Map.entry("java.time.ZonedDateTime", new String[] {"zonedDateTime", "isoText"}),
             Map.entry("java.time.Instant", new String[] {"instant", "text"}),
             Map.entry("java.time.LocalDate", new String[] {"localDate", "text"}),
-            Map.entry("java.time.LocalDateTime", new String[] {"localDateTime", "text"}),
-            Map.entry("java.time.LocalTime", new String[] {"localTime", "text"}),
-            Map.entry("java.time.OffsetTime", new String[] {"offsetTime", "text"}),
+            Map.entry("java.time.LocalDateTime", new String[] {"localDateTime", "isoText"}),
+            Map.entry("java.time.LocalTime", new String[] {"localTime", "isoText"}),
+            Map.entry("java.time.OffsetTime", new String[] {"offsetTime", "isoText"}),
             Map.entry("java.time.Duration", new String[] {"duration", "text"}),
             Map.entry("java.util.UUID", new String[] {"uuid", "text"}),
             Map.entry("java.net.URI", new String[] {"uri", "text"}),
@@ -135,18 +135,28 @@ final class TypeMapping {
         return CodeBlock.of("$T::$L", values, BUILT_IN_CODECS.get(mapping.javaType())[0]);
     }
 
-    /** An {@code Encoder<T>} for {@code type}; every encoder passes {@code null} through. */
+    /** An {@code Encoder<T>} for a value the server sent (data); every encoder passes {@code null} through. */
     CodeBlock encoder(TypeRef type, Optional<TypeName> composite) {
+        return encoder(type, composite, false);
+    }
+
+    /** An {@code Encoder<T>} for a value sent to the server (variables, input fields). */
+    CodeBlock inputEncoder(TypeRef type) {
+        return encoder(type, Optional.empty(), true);
+    }
+
+    private CodeBlock encoder(TypeRef type, Optional<TypeName> composite, boolean input) {
         if (type instanceof TypeRef.NonNull nonNull) {
-            return encoder(nonNull.inner(), composite);
+            return encoder(nonNull.inner(), composite, input);
         }
         if (type instanceof TypeRef.ListOf list) {
-            return CodeBlock.of("$T.encodeList($L)", values, encoder(list.item(), composite));
+            return CodeBlock.of("$T.encodeList($L)", values, encoder(list.item(), composite, input));
         }
         TypeRef.Named named = (TypeRef.Named) type;
         if (named.kind() == TypeKind.ENUM) {
+            // A value the client does not know cannot be sent back: its input encoder refuses UNKNOWN__.
             TypeName target = schemaTypes.get(named.name());
-            return CodeBlock.of("$T.nullSafe($T::rawValue)", values, target);
+            return CodeBlock.of("$T.nullSafe($T::$L)", values, target, input ? "toInput" : "rawValue");
         }
         if (named.kind() == TypeKind.INPUT_OBJECT || named.kind().isComposite()) {
             TypeName target = named.kind() == TypeKind.INPUT_OBJECT ? schemaTypes.get(named.name()) : composite.orElseThrow();

@@ -64,7 +64,7 @@ final class ValueRecords {
             member.defaultValue().ifPresent(value -> doc.append(", default {@code ").append(JavaNames.javadoc(value)).append("}"));
             docs.add(doc.toString());
 
-            CodeBlock encoder = mapping.encoder(member.type(), Optional.empty());
+            CodeBlock encoder = mapping.inputEncoder(member.type());
             if (member.required()) {
                 encode.addStatement("map.put($S, $T.encode(this.$N, $L))", member.graphqlName(), mapping.values(), javaName, encoder);
                 builder.addField(valueType.box(), javaName, Modifier.PRIVATE);
@@ -81,13 +81,9 @@ final class ValueRecords {
                 builder.addField(FieldSpec.builder(componentType, javaName, Modifier.PRIVATE)
                         .initializer("$T.absent()", mapping.input()).build());
                 builder.addMethod(MethodSpec.methodBuilder(javaName).addModifiers(Modifier.PUBLIC).returns(builderName)
-                        .addJavadoc("Sets a value; {@code null} sends an explicit null.\n")
+                        .addJavadoc("Sets a value; {@code null} sends an explicit null. Not calling it leaves the member absent.\n")
                         .addParameter(boxed, javaName)
                         .addStatement("this.$N = $T.ofNullable($N)", javaName, mapping.input(), javaName)
-                        .addStatement("return this").build());
-                builder.addMethod(MethodSpec.methodBuilder(javaName).addModifiers(Modifier.PUBLIC).returns(builderName)
-                        .addParameter(componentType, javaName)
-                        .addStatement("this.$N = $T.requireNonNull($N, $S)", javaName, Objects.class, javaName, javaName)
                         .addStatement("return this").build());
             }
         }

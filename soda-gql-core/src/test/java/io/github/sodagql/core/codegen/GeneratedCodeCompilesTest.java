@@ -83,7 +83,7 @@ class GeneratedCodeCompilesTest {
             assertEquals("Money[amount=12.50, currency=EUR]", amount.toString());
             assertEquals(java.time.OffsetDateTime.parse("2026-12-01T10:00:00Z"), validUntil);
             assertEquals(Map.of("price", Map.of("amount", "12.50 EUR", "previous", java.util.Arrays.asList("13.00 EUR", null),
-                    "validUntil", "2026-12-01T10:00Z")), data.getMethod("toMap").invoke(decoded));
+                    "validUntil", "2026-12-01T10:00:00Z")), data.getMethod("toMap").invoke(decoded));
         }
     }
 

@@ -56,11 +56,7 @@ class RoundTripTest {
      * generator bug, by fixture and operation: the expected differences. Fixing the bug makes the test
      * fail here, so the entry must then be removed.
      */
-    private static final Map<String, List<String>> KNOWN_TO_MAP_DIFFERENCES = Map.of(
-            // A field selected both directly and inside a spread fragment (rating { ...RatingBreakdown } next to
-            // ...ProductDetailFields > ...ProductCard > rating { average count }): toMap() merges the fragment's
-            // map with putAll, so the fragment's smaller "rating" object replaces the full one.
-            "large-app/ProductDetailPage", List.of("data.product.rating.distribution is missing"));
+    private static final Map<String, List<String>> KNOWN_TO_MAP_DIFFERENCES = Map.of();
 
     @TempDir
     static Path work;
