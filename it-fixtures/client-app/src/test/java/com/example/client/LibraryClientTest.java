@@ -169,7 +169,7 @@ class LibraryClientTest {
     void addBookSendsNestedInputAndDecodesTheBookBranch() throws Exception {
         NewBookInput input = NewBookInput.builder()
                 .title("The Left Hand of Darkness")
-                .year(Input.nullValue())
+                .year(null)
                 .genre(Genre.FICTION)
                 .author(AuthorInput.builder().name("U. K. Le Guin").born(1929).build())
                 .build();
@@ -238,7 +238,7 @@ class LibraryClientTest {
 
         // Explicit null: sent as JSON null; the argument is present and null (no default applies).
         var explicitNull = EchoQuery.Data.fromMap(post(EchoQuery.INSTANCE,
-                EchoQuery.Variables.builder().tag(Input.nullValue()).note(Input.nullValue()).build())).echo();
+                EchoQuery.Variables.builder().tag(null).note(null).build())).echo();
         Map<?, ?> sentNull = lastVariablesSent();
         assertEquals(2, sentNull.size());
         assertTrue(sentNull.containsKey("tag") && sentNull.get("tag") == null);

@@ -104,7 +104,7 @@ class CartAndCheckoutTest {
         assertEquals(4, cart.cartTotals().itemCount());
 
         // An explicit null variant and a quantity: merges into the existing dripper line.
-        AddToCartInput moreDrippers = AddToCartInput.builder().productId("prod-3").variantId(Input.nullValue()).quantity(3).build();
+        AddToCartInput moreDrippers = AddToCartInput.builder().productId("prod-3").variantId(null).quantity(3).build();
         Map<String, Object> sent = moreDrippers.toMap();
         assertEquals("prod-3", sent.get("productId"));
         assertEquals(3, sent.get("quantity"));

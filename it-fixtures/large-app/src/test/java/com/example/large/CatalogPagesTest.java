@@ -186,7 +186,7 @@ class CatalogPagesTest {
         assertEquals(Integer.valueOf(2), filtered.products().totalCount());
 
         ProductFilterInput wellRatedNorthwind = ProductFilterInput.builder()
-                .brandIds(List.of("brand-1")).minRating(4).categoryIds(Input.absent()).build();
+                .brandIds(List.of("brand-1")).minRating(4).build();
         ProductListQuery.Data rated = server.execute(ProductListQuery.INSTANCE,
                 ProductListQuery.Variables.builder().filter(wellRatedNorthwind).build());
         assertEquals(List.of("burr-grinder"), rated.products().edges().stream().map(edge -> edge.node().productCard().slug()).toList());
@@ -196,7 +196,7 @@ class CatalogPagesTest {
         assertEquals("$129.00", grinder.price().moneyAmount().formatted());
 
         // An explicit null sort overrides the document default; the server then uses relevance, too.
-        ProductListQuery.Variables nullSort = ProductListQuery.Variables.builder().sort(Input.nullValue()).first(1).build();
+        ProductListQuery.Variables nullSort = ProductListQuery.Variables.builder().sort(null).first(1).build();
         assertTrue(nullSort.toMap().containsKey("sort"));
         assertEquals("prod-1", server.execute(ProductListQuery.INSTANCE, nullSort).products().edges().get(0).node().productCard().id());
     }
