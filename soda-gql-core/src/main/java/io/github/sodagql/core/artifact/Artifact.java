@@ -1,6 +1,5 @@
 package io.github.sodagql.core.artifact;
 
-import io.github.sodagql.core.compose.ComposedOperation;
 import io.github.sodagql.core.graph.DefinitionGraph;
 import io.github.sodagql.core.source.ContentHash;
 import java.util.Collection;
@@ -29,11 +28,9 @@ public record Artifact(
         Objects.requireNonNull(counts, "counts");
     }
 
-    public static Artifact of(Optional<ContentHash> schemaHash, Collection<ComposedOperation> composed,
+    public static Artifact of(Optional<ContentHash> schemaHash, Collection<ArtifactOperation> entries,
             DefinitionGraph graph, ArtifactCounts counts) {
-        List<ArtifactOperation> operations = composed.stream()
-                .map(op -> new ArtifactOperation(op.operationId(), op.name(), op.kind(), op.compact(), op.id().file(),
-                        op.fragmentNames(), op.variables()))
+        List<ArtifactOperation> operations = entries.stream()
                 .sorted(Comparator.comparing(ArtifactOperation::name).thenComparing(ArtifactOperation::source))
                 .toList();
         List<ArtifactFragment> fragments = graph.fragments().entrySet().stream()

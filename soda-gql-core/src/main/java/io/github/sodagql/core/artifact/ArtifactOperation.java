@@ -1,5 +1,6 @@
 package io.github.sodagql.core.artifact;
 
+import io.github.sodagql.core.compose.ComposedOperation;
 import io.github.sodagql.core.compose.VariableDeclaration;
 import io.github.sodagql.core.parse.OperationKind;
 import io.github.sodagql.core.source.ContentHash;
@@ -25,5 +26,10 @@ public record ArtifactOperation(
         Objects.requireNonNull(source, "source");
         fragments = List.copyOf(fragments);
         variables = List.copyOf(variables);
+    }
+
+    public static ArtifactOperation of(ComposedOperation operation) {
+        return new ArtifactOperation(operation.operationId(), operation.name(), operation.kind(), operation.compact(),
+                operation.id().file(), operation.fragmentNames(), operation.variables());
     }
 }

@@ -1,6 +1,7 @@
 package io.github.sodagql.core.codegen;
 
 import io.github.sodagql.core.config.ScalarMapping;
+import io.github.sodagql.core.graph.DefinitionId;
 import io.github.sodagql.core.shape.FragmentShape;
 import io.github.sodagql.core.shape.OperationShape;
 import io.github.sodagql.core.shape.SchemaUsage;
@@ -8,22 +9,36 @@ import io.github.sodagql.core.source.ProjectPath;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
-/** What the Java generator needs: where and in which package, the scalar mappings, and the shapes. */
+/**
+ * What the Java generator needs: where and in which package, the scalar mappings, every name, and the
+ * shapes of the definitions to generate now (all of them in a full build, the affected ones otherwise).
+ *
+ * @param usage the schema types every definition of the project uses
+ * @param fragmentLookup the shape of any fragment by name (a conditional spread needs the fields that
+ *     prove the fragment was included)
+ * @param includeShared also generate the shared files: support types, enums, inputs and the registry
+ */
 public record GenerationRequest(
         String javaPackage,
         ProjectPath outputDirectory,
         Map<String, ScalarMapping> scalars,
+        GeneratedNames names,
+        SchemaUsage usage,
         List<OperationShape> operations,
-        List<FragmentShape> fragments,
-        SchemaUsage usage) {
+        Map<DefinitionId, FragmentShape> fragments,
+        Function<String, FragmentShape> fragmentLookup,
+        boolean includeShared) {
 
     public GenerationRequest {
         Objects.requireNonNull(javaPackage, "javaPackage");
         Objects.requireNonNull(outputDirectory, "outputDirectory");
         scalars = Map.copyOf(scalars);
-        operations = List.copyOf(operations);
-        fragments = List.copyOf(fragments);
+        Objects.requireNonNull(names, "names");
         Objects.requireNonNull(usage, "usage");
+        operations = List.copyOf(operations);
+        fragments = new java.util.TreeMap<>(fragments);
+        Objects.requireNonNull(fragmentLookup, "fragmentLookup");
     }
 }

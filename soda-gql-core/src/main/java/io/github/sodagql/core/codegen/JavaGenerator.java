@@ -18,7 +18,9 @@ import io.github.sodagql.core.shape.EnumShape;
 import io.github.sodagql.core.shape.FragmentShape;
 import io.github.sodagql.core.shape.InputShape;
 import io.github.sodagql.core.shape.OperationShape;
+import io.github.sodagql.core.shape.SchemaUsage;
 import io.github.sodagql.core.shape.VariableShape;
+import io.github.sodagql.core.graph.DefinitionId;
 import io.github.sodagql.core.source.ProjectPath;
 import java.io.IOException;
 import java.io.InputStream;
@@ -49,76 +51,79 @@ public final class JavaGenerator {
 
     private JavaGenerator() {}
 
+    /**
+     * The class name of every enum, input object, fragment and operation. Names depend only on names (never
+     * on shapes), so a build that regenerates a few files allocates exactly the names a full build would.
+     */
+    public static GeneratedNames names(String pkg, SchemaUsage usage, java.util.Collection<String> fragments,
+            java.util.Collection<OperationRef> operations) {
+        NameScope topLevel = NameScope.forTypes(JavaNames.RESERVED_TYPES);
+        Map<String, ClassName> schemaTypes = new TreeMap<>();
+        for (EnumShape shape : usage.enums()) {
+            schemaTypes.put(shape.name(), ClassName.get(pkg, allocate(topLevel, JavaNames.type(shape.name()), "Enum")));
+        }
+        for (InputShape shape : usage.inputs()) {
+            schemaTypes.put(shape.name(), ClassName.get(pkg, allocate(topLevel, JavaNames.type(shape.name()), "Input")));
+        }
+        Map<String, ClassName> fragmentClasses = new TreeMap<>();
+        for (String fragment : new java.util.TreeSet<>(fragments)) {
+            fragmentClasses.put(fragment, ClassName.get(pkg, allocate(topLevel, JavaNames.type(fragment), "Fragment")));
+        }
+        Map<DefinitionId, ClassName> operationClasses = new LinkedHashMap<>();
+        operations.stream().sorted(Comparator.comparing((OperationRef o) -> o.id().name()).thenComparing(o -> o.id().file()))
+                .forEach(operation -> {
+                    String suffix = JavaNames.type(operation.kind().keyword());
+                    String base = JavaNames.type(operation.id().name());
+                    operationClasses.put(operation.id(), ClassName.get(pkg,
+                            allocate(topLevel, base.endsWith(suffix) ? base : base + suffix, "Operation")));
+                });
+        return new GeneratedNames(schemaTypes, fragmentClasses, operationClasses);
+    }
+
     public static GeneratedSources generate(GenerationRequest request) {
         String pkg = request.javaPackage();
         List<Diagnostic> diagnostics = new ArrayList<>();
         Map<String, ScalarMapping> scalars = usableScalars(request, diagnostics);
+        GeneratedNames names = request.names();
 
-        NameScope topLevel = NameScope.forTypes(JavaNames.RESERVED_TYPES);
-        Map<String, ClassName> schemaTypes = new TreeMap<>();
-        for (EnumShape shape : request.usage().enums()) {
-            schemaTypes.put(shape.name(), ClassName.get(pkg, allocate(topLevel, JavaNames.type(shape.name()), "Enum")));
-        }
-        for (InputShape shape : request.usage().inputs()) {
-            schemaTypes.put(shape.name(), ClassName.get(pkg, allocate(topLevel, JavaNames.type(shape.name()), "Input")));
-        }
-        List<FragmentShape> fragments = request.fragments().stream()
-                .sorted(Comparator.comparing(FragmentShape::name)).toList();
-        Map<String, ClassName> fragmentClasses = new LinkedHashMap<>();
-        Map<String, FragmentShape> fragmentsByName = new LinkedHashMap<>();
-        for (FragmentShape fragment : fragments) {
-            fragmentsByName.putIfAbsent(fragment.name(), fragment);
-            fragmentClasses.putIfAbsent(fragment.name(),
-                    ClassName.get(pkg, allocate(topLevel, JavaNames.type(fragment.name()), "Fragment")));
-        }
-        List<OperationShape> operations = request.operations().stream()
-                .sorted(Comparator.comparing(OperationShape::name).thenComparing(OperationShape::source)).toList();
-        Map<OperationShape, ClassName> operationClasses = new LinkedHashMap<>();
-        for (OperationShape operation : operations) {
-            String suffix = JavaNames.type(operation.operation().kind().keyword());
-            String base = JavaNames.type(operation.name());
-            operationClasses.put(operation, ClassName.get(pkg,
-                    allocate(topLevel, base.endsWith(suffix) ? base : base + suffix, "Operation")));
-        }
-
-        TypeMapping mapping = new TypeMapping(pkg, schemaTypes, scalars);
-        SelectionTypes selections = new SelectionTypes(mapping, fragmentClasses, fragmentsByName);
+        TypeMapping mapping = new TypeMapping(pkg, names.schemaTypes(), scalars);
+        SelectionTypes selections = new SelectionTypes(mapping, names.fragments(), request.fragmentLookup());
         ValueRecords values = new ValueRecords(mapping);
         List<GeneratedFile> files = new ArrayList<>();
         ProjectPath folder = request.outputDirectory().resolve(pkg.replace('.', '/'));
 
-        for (String support : SUPPORT_TYPES) {
-            files.add(shared(folder, support, template(support, pkg)));
-        }
-        if (!scalars.values().stream().filter(s -> s.codecClass().isPresent()).toList().isEmpty()) {
-            files.add(shared(folder, "CustomScalars", render(pkg, customScalars(pkg, scalars))));
-        }
-        for (EnumShape shape : request.usage().enums()) {
-            ClassName name = schemaTypes.get(shape.name());
-            files.add(shared(folder, name.simpleName(), render(pkg, SchemaTypes.enumType(name, shape, mapping))));
-        }
-        for (InputShape shape : request.usage().inputs()) {
-            ClassName name = schemaTypes.get(shape.name());
-            files.add(shared(folder, name.simpleName(), render(pkg, SchemaTypes.inputType(name, shape, values))));
-        }
-        for (FragmentShape fragment : fragments) {
-            ClassName name = fragmentClasses.get(fragment.name());
-            if (fragmentsByName.get(fragment.name()) != fragment) {
-                continue;
+        if (request.includeShared()) {
+            for (String support : SUPPORT_TYPES) {
+                files.add(shared(folder, support, template(support, pkg)));
             }
+            if (!scalars.values().stream().filter(s -> s.codecClass().isPresent()).toList().isEmpty()) {
+                files.add(shared(folder, "CustomScalars", render(pkg, customScalars(pkg, scalars))));
+            }
+            for (EnumShape shape : request.usage().enums()) {
+                ClassName name = names.schemaTypes().get(shape.name());
+                files.add(shared(folder, name.simpleName(), render(pkg, SchemaTypes.enumType(name, shape, mapping))));
+            }
+            for (InputShape shape : request.usage().inputs()) {
+                ClassName name = names.schemaTypes().get(shape.name());
+                files.add(shared(folder, name.simpleName(), render(pkg, SchemaTypes.inputType(name, shape, values))));
+            }
+            files.add(shared(folder, "Operations", render(pkg, registry(pkg, names.operations().values()))));
+        }
+        for (Map.Entry<DefinitionId, FragmentShape> entry : request.fragments().entrySet()) {
+            FragmentShape fragment = entry.getValue();
+            ClassName name = names.fragments().get(fragment.name());
             TypeSpec.Builder type = selections.typeFor(name, fragment.selection(), Set.of(name.simpleName()), List.of())
                     .addJavadoc("The fragment {@code $L} on {@code $L}, from {@code $L}.\n",
                             JavaNames.javadoc(fragment.name()), JavaNames.javadoc(fragment.typeCondition()),
                             JavaNames.javadoc(fragment.source().value()))
                     .addMethod(rootFromMap(name, fragment.name()));
-            files.add(owned(folder, name.simpleName(), render(pkg, type), fragment.source()));
+            files.add(owned(folder, name.simpleName(), render(pkg, type), entry.getKey()));
         }
-        for (OperationShape operation : operations) {
-            ClassName name = operationClasses.get(operation);
+        for (OperationShape operation : request.operations()) {
+            ClassName name = names.operations().get(operation.operation().id());
             TypeSpec.Builder type = OperationClasses.operationClass(name, operation, selections, values, pkg);
-            files.add(owned(folder, name.simpleName(), render(pkg, type), operation.source()));
+            files.add(owned(folder, name.simpleName(), render(pkg, type), operation.operation().id()));
         }
-        files.add(shared(folder, "Operations", render(pkg, registry(pkg, operationClasses.values()))));
         files.sort(Comparator.comparing(f -> f.file().path()));
         return new GeneratedSources(files, diagnostics);
     }
@@ -245,8 +250,8 @@ public final class JavaGenerator {
         return new GeneratedFile(new OutputFile(folder.resolve(simpleName + ".java"), bytes), Optional.empty());
     }
 
-    private static GeneratedFile owned(ProjectPath folder, String simpleName, byte[] bytes, ProjectPath source) {
-        return new GeneratedFile(new OutputFile(folder.resolve(simpleName + ".java"), bytes), Optional.of(source));
+    private static GeneratedFile owned(ProjectPath folder, String simpleName, byte[] bytes, DefinitionId owner) {
+        return new GeneratedFile(new OutputFile(folder.resolve(simpleName + ".java"), bytes), Optional.of(owner));
     }
 
     static List<ValueRecords.Member> variableMembers(OperationShape operation) {

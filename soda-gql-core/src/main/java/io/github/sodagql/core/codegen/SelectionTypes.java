@@ -39,12 +39,13 @@ final class SelectionTypes {
 
     private final TypeMapping mapping;
     private final Map<String, ClassName> fragmentClasses;
-    private final Map<String, FragmentShape> fragments;
+    private final java.util.function.Function<String, FragmentShape> fragments;
 
-    SelectionTypes(TypeMapping mapping, Map<String, ClassName> fragmentClasses, Map<String, FragmentShape> fragments) {
+    SelectionTypes(TypeMapping mapping, Map<String, ClassName> fragmentClasses,
+            java.util.function.Function<String, FragmentShape> fragments) {
         this.mapping = mapping;
         this.fragmentClasses = Map.copyOf(fragmentClasses);
-        this.fragments = Map.copyOf(fragments);
+        this.fragments = fragments;
     }
 
     static TypeName anyMap() {
@@ -239,7 +240,7 @@ final class SelectionTypes {
 
     /** The response keys a fragment always brings: present means the fragment was included. */
     private String presenceKeys(String fragmentName) {
-        FragmentShape fragment = fragments.get(fragmentName);
+        FragmentShape fragment = fragments.apply(fragmentName);
         Set<String> keys = new LinkedHashSet<>();
         if (fragment.selection() instanceof PolymorphicSelection) {
             keys.add("__typename");

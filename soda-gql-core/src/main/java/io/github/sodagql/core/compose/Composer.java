@@ -4,11 +4,12 @@ import graphql.language.AstPrinter;
 import graphql.language.Definition;
 import graphql.language.Document;
 import graphql.language.FragmentDefinition;
+import graphql.language.OperationDefinition;
 import graphql.language.VariableDefinition;
 import graphql.schema.GraphQLSchema;
 import io.github.sodagql.core.graph.DefinitionGraph;
 import io.github.sodagql.core.graph.DefinitionId;
-import io.github.sodagql.core.parse.ParsedFragment;
+import io.github.sodagql.core.parse.DefinitionNodes;
 import io.github.sodagql.core.parse.ParsedOperation;
 import io.github.sodagql.core.source.ContentHash;
 import java.util.ArrayList;
@@ -33,32 +34,34 @@ public final class Composer {
     }
 
     @SuppressWarnings("rawtypes") // graphql-java's Document builder takes a raw List<Definition>
-    public ComposedOperation compose(DefinitionId operationId, DefinitionGraph graph) {
+    public ComposedOperation compose(DefinitionId operationId, DefinitionGraph graph, DefinitionNodes nodes) {
         ParsedOperation operation = (ParsedOperation) graph.definition(operationId)
                 .filter(ParsedOperation.class::isInstance)
                 .orElseThrow(() -> new IllegalArgumentException("Not an operation: " + operationId));
+        OperationDefinition node = nodes.operation(operationId.file(), operationId.name());
         List<DefinitionId> fragments = graph.reachableFragments(operationId).stream()
                 .sorted(Comparator.comparing(DefinitionId::name).thenComparing(DefinitionId::file))
                 .toList();
         List<Definition> definitions = new ArrayList<>();
-        definitions.add(typenames.map(t -> t.apply(operation.node())).orElse(operation.node()));
+        definitions.add(typenames.map(t -> t.apply(node)).orElse(node));
         for (DefinitionId fragmentId : fragments) {
-            definitions.add(fragment((ParsedFragment) graph.definition(fragmentId).orElseThrow()));
+            definitions.add(fragment(fragmentId, nodes));
         }
         Document document = Document.newDocument().definitions(definitions).build();
         String compact = AstPrinter.printAstCompact(document);
         return new ComposedOperation(operationId, operation.kind(), document, compact,
-                ContentHash.of(compact), fragments, variablesOf(operation));
+                ContentHash.of(compact), fragments, variablesOf(node));
     }
 
     /** A fragment as it appears in every composed document that uses it (with {@code __typename} added). */
-    public FragmentDefinition fragment(ParsedFragment fragment) {
-        return typenames.map(t -> t.apply(fragment.node())).orElse(fragment.node());
+    public FragmentDefinition fragment(DefinitionId fragment, DefinitionNodes nodes) {
+        FragmentDefinition node = nodes.fragment(fragment.file(), fragment.name());
+        return typenames.map(t -> t.apply(node)).orElse(node);
     }
 
-    private static List<VariableDeclaration> variablesOf(ParsedOperation operation) {
+    private static List<VariableDeclaration> variablesOf(OperationDefinition operation) {
         List<VariableDeclaration> variables = new ArrayList<>();
-        for (VariableDefinition variable : operation.node().getVariableDefinitions()) {
+        for (VariableDefinition variable : operation.getVariableDefinitions()) {
             Optional<String> defaultValue = Optional.ofNullable(variable.getDefaultValue()).map(AstPrinter::printAstCompact);
             variables.add(new VariableDeclaration(variable.getName(), AstPrinter.printAstCompact(variable.getType()),
                     defaultValue));

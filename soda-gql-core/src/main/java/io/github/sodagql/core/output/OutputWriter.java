@@ -2,6 +2,7 @@ package io.github.sodagql.core.output;
 
 import io.github.sodagql.core.diagnostic.Diagnostic;
 import io.github.sodagql.core.diagnostic.DiagnosticCode;
+import io.github.sodagql.core.source.ContentHash;
 import io.github.sodagql.core.source.ProjectPath;
 import io.github.sodagql.core.source.SourceLocation;
 import java.io.IOException;
@@ -9,15 +10,19 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * The only place that writes generated files. It writes a file only when its bytes differ (an unchanged
- * file keeps its mtime, so javac and IDEs see no change), and never leaves a half-written file: bytes go to
- * a temporary file beside the target, which is then moved over it atomically.
+ * The only place that writes and deletes generated files. It writes a file only when its bytes differ
+ * (an unchanged file keeps its mtime, so javac and IDEs see no change), and never leaves a half-written
+ * file: bytes go to a temporary file beside the target, which is then moved over it atomically. When the
+ * previous build's record of a file still matches its stat and hash, the file is not even read.
  */
 public final class OutputWriter {
     private final Path projectDirectory;
@@ -27,17 +32,31 @@ public final class OutputWriter {
     }
 
     public WriteReport write(Collection<OutputFile> files) {
+        return write(files, Map.of());
+    }
+
+    /** @param previous the records the last build left, by path */
+    public WriteReport write(Collection<OutputFile> files, Map<ProjectPath, OutputRecord> previous) {
         List<ProjectPath> written = new ArrayList<>();
         List<ProjectPath> unchanged = new ArrayList<>();
         List<Diagnostic> failures = new ArrayList<>();
+        List<OutputRecord> records = new ArrayList<>();
         for (OutputFile file : files) {
             Path target = file.path().resolveAgainst(projectDirectory);
+            byte[] bytes = file.bytes();
+            ContentHash hash = ContentHash.of(bytes);
             try {
-                if (hasBytes(target, file.bytes())) {
+                OutputRecord known = previous.get(file.path());
+                if (known != null && known.hash().equals(hash) && matches(known)) {
                     unchanged.add(file.path());
+                    records.add(known);
+                } else if (hasBytes(target, bytes)) {
+                    unchanged.add(file.path());
+                    records.add(record(file.path(), hash));
                 } else {
-                    writeAtomically(target, file.bytes());
+                    writeAtomically(target, bytes);
                     written.add(file.path());
+                    records.add(record(file.path(), hash));
                 }
             } catch (IOException e) {
                 failures.add(Diagnostic.at(DiagnosticCode.WRITE_FAILED, SourceLocation.startOf(file.path()),
@@ -45,7 +64,51 @@ public final class OutputWriter {
                         "Check that the output directory is writable and the disk is not full; the previous file was kept."));
             }
         }
-        return new WriteReport(written, unchanged, failures);
+        return new WriteReport(written, unchanged, failures, records);
+    }
+
+    /** Deletes files nobody produces any more; returns those that existed. */
+    public List<ProjectPath> delete(Collection<ProjectPath> paths) {
+        List<ProjectPath> deleted = new ArrayList<>();
+        for (ProjectPath path : paths) {
+            try {
+                if (Files.deleteIfExists(path.resolveAgainst(projectDirectory))) {
+                    deleted.add(path);
+                }
+            } catch (IOException e) {
+                // A file that cannot be deleted stays; the next build tries again, as it is still recorded nowhere.
+            }
+        }
+        return deleted;
+    }
+
+    /** True when the file on disk has the size and mtime the record saw: it was not touched since. */
+    public boolean matches(OutputRecord record) {
+        return stat(record.path()).map(s -> s.size() == record.size() && s.lastModifiedTime().toMillis() == record.modifiedMillis())
+                .orElse(false);
+    }
+
+    /** The file's content hash, if it exists. */
+    public Optional<ContentHash> hash(ProjectPath path) {
+        try {
+            return Optional.of(ContentHash.of(Files.readAllBytes(path.resolveAgainst(projectDirectory))));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A fresh record of a file whose content hash is known. */
+    public OutputRecord record(ProjectPath path, ContentHash hash) throws IOException {
+        BasicFileAttributes attributes = Files.readAttributes(path.resolveAgainst(projectDirectory), BasicFileAttributes.class);
+        return new OutputRecord(path, hash, attributes.size(), attributes.lastModifiedTime().toMillis());
+    }
+
+    private Optional<BasicFileAttributes> stat(ProjectPath path) {
+        try {
+            return Optional.of(Files.readAttributes(path.resolveAgainst(projectDirectory), BasicFileAttributes.class));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     private static boolean hasBytes(Path target, byte[] bytes) throws IOException {

@@ -4,11 +4,16 @@ import io.github.sodagql.core.diagnostic.Diagnostic;
 import io.github.sodagql.core.source.ProjectPath;
 import java.util.List;
 
-/** What the writer did: files written, files left alone because their bytes were the same, and failures. */
-public record WriteReport(List<ProjectPath> written, List<ProjectPath> unchanged, List<Diagnostic> failures) {
+/**
+ * What the writer did: files written, files left alone because their bytes were the same, and failures;
+ * with the record of every file as it is now on disk, for the next build's stat check.
+ */
+public record WriteReport(List<ProjectPath> written, List<ProjectPath> unchanged, List<Diagnostic> failures,
+        List<OutputRecord> records) {
     public WriteReport {
         written = List.copyOf(written);
         unchanged = List.copyOf(unchanged);
         failures = List.copyOf(failures);
+        records = List.copyOf(records);
     }
 }

@@ -44,9 +44,9 @@ public final class DocumentParser {
     public static ParsedFile parse(SourceFile source) {
         ProjectPath path = source.path();
         if (hasNoTokens(source.text())) {
-            return new ParsedFile(path, Optional.of(source.fingerprint()), List.of(), List.of(Diagnostic.at(
+            return new ParsedFile(path, Optional.of(source.fingerprint()), source.text(), List.of(), List.of(Diagnostic.at(
                     DiagnosticCode.EMPTY_DOCUMENT, SourceLocation.startOf(path), "The document holds no definitions.",
-                    "Add an operation or fragment, or delete the file.")));
+                    "Add an operation or fragment, or delete the file.")), Optional.empty());
         }
         Document document;
         try {
@@ -69,10 +69,10 @@ public final class DocumentParser {
                     continue;
                 }
                 definitions.add(new ParsedOperation(operation.getName(), kindOf(operation), location,
-                        spreadsOf(path, operation.getSelectionSet()), operation));
+                        spreadsOf(path, operation.getSelectionSet())));
             } else if (definition instanceof FragmentDefinition fragment) {
                 definitions.add(new ParsedFragment(fragment.getName(), fragment.getTypeCondition().getName(), location,
-                        spreadsOf(path, fragment.getSelectionSet()), fragment));
+                        spreadsOf(path, fragment.getSelectionSet())));
             } else {
                 String name = definition instanceof NamedNode<?> named ? " '" + named.getName() + "'" : "";
                 diagnostics.add(Diagnostic.at(DiagnosticCode.NON_EXECUTABLE_DEFINITION, location,
@@ -80,7 +80,8 @@ public final class DocumentParser {
                         "Move it to a schema file (.graphqls); documents hold only operations and fragments."));
             }
         }
-        return new ParsedFile(path, Optional.of(source.fingerprint()), definitions, diagnostics);
+        return new ParsedFile(path, Optional.of(source.fingerprint()), source.text(), definitions, diagnostics,
+                Optional.of(document));
     }
 
     /** Parses text as graphql-java does for documents, with {@code sourceName} as every node's source. */
@@ -102,7 +103,8 @@ public final class DocumentParser {
     }
 
     private static ParsedFile failed(SourceFile source, Diagnostic problem) {
-        return new ParsedFile(source.path(), Optional.of(source.fingerprint()), List.of(), List.of(problem));
+        return new ParsedFile(source.path(), Optional.of(source.fingerprint()), source.text(), List.of(),
+                List.of(problem), Optional.empty());
     }
 
     private static Diagnostic syntaxError(ProjectPath path, InvalidSyntaxException e) {

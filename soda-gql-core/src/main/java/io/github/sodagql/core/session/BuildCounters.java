@@ -5,17 +5,31 @@ package io.github.sodagql.core.session;
  * the work it skipped.
  *
  * @param filesScanned documents stat'ed by a scan (0 when a build tool supplied the change set)
- * @param filesRead documents whose bytes were read
- * @param filesParsed documents handed to the parser (read successfully)
+ * @param statHits documents whose size and mtime had not moved: not read at all
+ * @param hashesComputed documents (and schema files) read and hashed because their stat moved or they are new
+ * @param filesParsed documents parsed because they are new or their content changed
+ * @param filesReparsed unchanged documents parsed again from the snapshot's text, because a definition in
+ *     them had to be recomposed or regenerated
+ * @param filesGenerated source files generated (rendered) by this build
+ * @param filesWritten outputs whose bytes changed and were written
+ * @param filesUnchanged outputs rendered again with the same bytes: left alone
  * @param filesDeleted outputs removed because nothing produces them any more
  */
 public record BuildCounters(
         int filesScanned,
-        int filesRead,
+        int statHits,
+        int hashesComputed,
         int filesParsed,
+        int filesReparsed,
         int operationsComposed,
         int operationsValidated,
         int definitionsChecked,
+        int filesGenerated,
         int filesWritten,
         int filesUnchanged,
-        int filesDeleted) {}
+        int filesDeleted) {
+
+    static BuildCounters none() {
+        return new BuildCounters(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    }
+}

@@ -9,20 +9,25 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** How a build went: counts, counters and time per stage. Written as {@code report.json} beside the artifact. */
-public record BuildReport(ArtifactCounts counts, BuildCounters counters, Map<String, Long> stageMillis, long totalMillis) {
+/**
+ * How a build went: its mode ({@code incremental}, or {@code full: <reason>}), counts, counters and time per
+ * stage. Written as {@code report.json} beside the artifact.
+ */
+public record BuildReport(String mode, ArtifactCounts counts, BuildCounters counters, Map<String, Long> stageMillis,
+        long totalMillis) {
 
     public BuildReport {
+        java.util.Objects.requireNonNull(mode, "mode");
         stageMillis = Map.copyOf(stageMillis);
     }
 
     /** One line for the build log. */
     public String summaryLine() {
-        return String.format("soda-gql: %s, %s, %s, %s, %s -> %s (%d written, %d unchanged, %d deleted) in %d ms",
+        return String.format("soda-gql: %s, %s, %s, %s, %s -> %s (%d written, %d unchanged, %d deleted) in %d ms [%s]",
                 count(counts.documents(), "document"), count(counts.operations(), "operation"),
                 count(counts.fragments(), "fragment"), count(counts.errors(), "error"), count(counts.warnings(), "warning"),
                 count(counters.filesWritten() + counters.filesUnchanged(), "file"), counters.filesWritten(),
-                counters.filesUnchanged(), counters.filesDeleted(), totalMillis);
+                counters.filesUnchanged(), counters.filesDeleted(), totalMillis, mode);
     }
 
     private static String count(int n, String noun) {
@@ -41,6 +46,7 @@ public record BuildReport(ArtifactCounts counts, BuildCounters counters, Map<Str
         try (JsonWriter json = new JsonWriter(text)) {
             json.setIndent("  ");
             json.beginObject();
+            json.name("mode").value(mode);
             json.name("counts").beginObject();
             json.name("documents").value(counts.documents());
             json.name("operations").value(counts.operations());
@@ -50,11 +56,14 @@ public record BuildReport(ArtifactCounts counts, BuildCounters counters, Map<Str
             json.endObject();
             json.name("counters").beginObject();
             json.name("filesScanned").value(counters.filesScanned());
-            json.name("filesRead").value(counters.filesRead());
+            json.name("statHits").value(counters.statHits());
+            json.name("hashesComputed").value(counters.hashesComputed());
             json.name("filesParsed").value(counters.filesParsed());
+            json.name("filesReparsed").value(counters.filesReparsed());
             json.name("operationsComposed").value(counters.operationsComposed());
             json.name("operationsValidated").value(counters.operationsValidated());
             json.name("definitionsChecked").value(counters.definitionsChecked());
+            json.name("filesGenerated").value(counters.filesGenerated());
             json.name("filesWritten").value(counters.filesWritten());
             json.name("filesUnchanged").value(counters.filesUnchanged());
             json.name("filesDeleted").value(counters.filesDeleted());

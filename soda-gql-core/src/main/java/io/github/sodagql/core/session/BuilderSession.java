@@ -1,201 +1,720 @@
 package io.github.sodagql.core.session;
 
+import graphql.language.Document;
+import graphql.language.FragmentDefinition;
+import graphql.language.OperationDefinition;
 import io.github.sodagql.core.artifact.Artifact;
 import io.github.sodagql.core.artifact.ArtifactCounts;
 import io.github.sodagql.core.artifact.ArtifactJson;
-import io.github.sodagql.core.compose.ComposedOperation;
+import io.github.sodagql.core.artifact.ArtifactOperation;
+import io.github.sodagql.core.codegen.GeneratedFile;
+import io.github.sodagql.core.codegen.GeneratedNames;
 import io.github.sodagql.core.codegen.GeneratedSources;
 import io.github.sodagql.core.codegen.GenerationRequest;
 import io.github.sodagql.core.codegen.JavaGenerator;
+import io.github.sodagql.core.codegen.OperationRef;
+import io.github.sodagql.core.compose.ComposedOperation;
 import io.github.sodagql.core.compose.Composer;
 import io.github.sodagql.core.config.SodaGqlConfig;
 import io.github.sodagql.core.diagnostic.Diagnostic;
+import io.github.sodagql.core.diagnostic.DiagnosticCode;
 import io.github.sodagql.core.discovery.FileStat;
+import io.github.sodagql.core.discovery.Fingerprint;
 import io.github.sodagql.core.discovery.InputScanner;
 import io.github.sodagql.core.discovery.ReadResult;
 import io.github.sodagql.core.discovery.ScanResult;
 import io.github.sodagql.core.graph.DefinitionGraph;
+import io.github.sodagql.core.graph.DefinitionId;
 import io.github.sodagql.core.output.OutputFile;
+import io.github.sodagql.core.output.OutputRecord;
 import io.github.sodagql.core.output.OutputWriter;
 import io.github.sodagql.core.output.WriteReport;
+import io.github.sodagql.core.parse.DefinitionNodes;
 import io.github.sodagql.core.parse.DocumentParser;
+import io.github.sodagql.core.parse.ParsedDefinition;
 import io.github.sodagql.core.parse.ParsedFile;
-import io.github.sodagql.core.parse.ParsedFragment;
-import io.github.sodagql.core.shape.FragmentShape;
-import io.github.sodagql.core.shape.OperationShape;
-import io.github.sodagql.core.shape.ShapeBuilder;
-import graphql.language.FragmentDefinition;
+import io.github.sodagql.core.parse.ParsedOperation;
 import io.github.sodagql.core.schema.LoadedSchema;
 import io.github.sodagql.core.schema.SchemaLoadResult;
 import io.github.sodagql.core.schema.SchemaLoader;
+import io.github.sodagql.core.shape.FragmentShape;
+import io.github.sodagql.core.shape.OperationShape;
+import io.github.sodagql.core.shape.SchemaUsage;
+import io.github.sodagql.core.shape.ShapeBuilder;
+import io.github.sodagql.core.source.ContentHash;
 import io.github.sodagql.core.source.ProjectPath;
 import io.github.sodagql.core.validate.DeprecationCheck;
 import io.github.sodagql.core.validate.OperationValidator;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Drives the pipeline and is the only holder of state between builds: the parsed documents and the
- * loaded schema. A full build is an update from an empty state ({@link #buildInitial()} scans, calls every
- * file added and runs {@link #update}): there is one code path.
+ * Drives the pipeline and is the only holder of state between builds. Every build is an update of the
+ * last build's {@link Snapshot} (kept in memory, and under the state directory for the next process): a
+ * full build is an update from nothing. Only what changed, and what depends on it, is parsed, composed,
+ * validated and generated; everything else is taken from the snapshot, so a build with nothing to do costs
+ * a stat per input and per output.
  *
- * <p>Not thread-safe: one session serves one build at a time.
+ * <p>Order of writes: outputs first, then the artifact, then the snapshot (atomically). A build that stops
+ * half-way leaves the old snapshot, whose fingerprints no longer match, so the next build redoes the work.
+ *
+ * <p>Not thread-safe: one session serves one build at a time; a lock on the state directory keeps two
+ * processes from building the same project at once.
  */
 public final class BuilderSession {
     public static final String ARTIFACT_FILE = "artifact.json";
     public static final String REPORT_FILE = "report.json";
+    private static final long LOCK_TIMEOUT_MILLIS = 120_000;
 
     private final SodaGqlConfig config;
     private final InputScanner scanner;
     private final OutputWriter writer;
-    private final Map<ProjectPath, ParsedFile> files = new TreeMap<>();
-    private List<Diagnostic> scanProblems = List.of();
-    private SchemaLoadResult schema;
+    private final Path stateDirectory;
+    private Optional<Snapshot> memory = Optional.empty();
+    private Optional<LoadedSchema> cachedSchema = Optional.empty();
 
     public BuilderSession(SodaGqlConfig config) {
         this.config = config;
         this.scanner = new InputScanner(config.projectDirectory());
         this.writer = new OutputWriter(config.projectDirectory());
+        this.stateDirectory = config.stateDirectory().resolveAgainst(config.projectDirectory());
     }
 
-    private static void startDaemon(Runnable task) {
-        Thread thread = new Thread(task, "soda-gql-schema");
-        thread.setDaemon(true);
-        thread.start();
+    /** The state the last build left, if any. */
+    public Optional<Snapshot> snapshot() {
+        return memory;
     }
 
-    /** Shapes every operation and indexed fragment, then generates Java; only for a build without errors. */
-    private GeneratedSources generate(LoadedSchema schema, DefinitionGraph graph, Composer composer,
-            List<ComposedOperation> composed) {
-        Map<String, FragmentDefinition> fragmentNodes = new TreeMap<>();
-        graph.fragmentIndex().forEach((name, id) ->
-                fragmentNodes.put(name, composer.fragment((ParsedFragment) graph.definitions().get(id))));
-        ShapeBuilder shapes = new ShapeBuilder(schema.schema(), fragmentNodes);
-        List<OperationShape> operations = composed.stream().map(shapes::operation).toList();
-        List<FragmentShape> fragments = graph.fragmentIndex().entrySet().stream()
-                .map(e -> shapes.fragment(e.getValue().file(), fragmentNodes.get(e.getKey())))
-                .toList();
-        return JavaGenerator.generate(new GenerationRequest(config.javaPackage(), config.outputDirectory(),
-                config.scalars(), operations, fragments, shapes.usage(operations, fragments)));
-    }
-
-    private static SchemaLoadResult joinSchema(CompletableFuture<SchemaLoadResult> load) {
-        try {
-            return load.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        }
-    }
-
-    /** Scans the document roots and the schema, and builds everything found. */
+    /**
+     * Builds from the snapshot under the state directory (or from nothing): scans every input, and redoes
+     * only what changed since that snapshot was written.
+     */
     public BuildResult buildInitial() {
-        schema = null;
-        StageClock clock = new StageClock();
-        ScanResult scan = clock.time("discovery", () -> scanner.scan(config.documentRoots()));
-        scanProblems = scan.problems();
-        SortedSet<ProjectPath> added = new TreeSet<>();
-        SortedSet<ProjectPath> updated = new TreeSet<>();
-        SortedSet<ProjectPath> removed = new TreeSet<>(files.keySet());
-        for (FileStat stat : scan.files()) {
-            (removed.remove(stat.path()) ? updated : added).add(stat.path());
-        }
-        return run(new ChangeSet(added, updated, removed), clock, scan.files().size());
+        memory = Optional.empty();
+        return build(Optional.empty(), false);
     }
 
-    /** Applies a change set (from a build tool that knows what changed) to the session's state and rebuilds. */
+    /** Builds again, after the given changes, from this session's own state (a watcher or an IDE). */
     public BuildResult update(ChangeSet changes) {
-        return run(changes, new StageClock(), 0);
+        return build(Optional.of(changes), false);
     }
 
-    private BuildResult run(ChangeSet changes, StageClock clock, int filesScanned) {
+    /** Builds everything, ignoring the snapshot: the user's "clean build without clean". */
+    public BuildResult buildFull() {
+        memory = Optional.empty();
+        return build(Optional.empty(), true);
+    }
+
+    private BuildResult build(Optional<ChangeSet> known, boolean forceFull) {
+        StageClock clock = new StageClock();
         List<Diagnostic> configProblems = config.problems();
         if (!configProblems.isEmpty()) {
-            return new BuildResult(configProblems, Optional.empty(), new BuildReport(
-                    new ArtifactCounts(0, 0, 0, configProblems.size(), 0),
-                    new BuildCounters(0, 0, 0, 0, 0, 0, 0, 0, 0), clock.stageMillis(), clock.totalMillis()), List.of());
+            return new BuildResult(configProblems, Optional.empty(), new BuildReport("full: invalid configuration",
+                    new ArtifactCounts(0, 0, 0, configProblems.size(), 0), BuildCounters.none(), clock.stageMillis(),
+                    clock.totalMillis()), List.of(), List.of());
         }
-        // The schema (often the largest input) loads on its own thread while the documents are parsed.
-        CompletableFuture<SchemaLoadResult> schemaLoad = schema != null
-                ? CompletableFuture.completedFuture(schema)
-                : CompletableFuture.supplyAsync(() -> clock.timeConcurrently("schema", () -> SchemaLoader.load(config)),
-                        BuilderSession::startDaemon);
+        try (StateLock lock = StateLock.acquire(stateDirectory, LOCK_TIMEOUT_MILLIS)) {
+            return new Build(clock, known, forceFull).run();
+        } catch (IOException e) {
+            Diagnostic failure = Diagnostic.global(DiagnosticCode.IO_ERROR, "Cannot use the state directory "
+                    + config.stateDirectory() + ": " + e.getMessage() + ".", "Check that it is writable; if another build "
+                    + "is stuck, stop it.");
+            return new BuildResult(List.of(failure), Optional.empty(), new BuildReport("full: state directory unusable",
+                    new ArtifactCounts(0, 0, 0, 1, 0), BuildCounters.none(), clock.stageMillis(), clock.totalMillis()),
+                    List.of(), List.of());
+        }
+    }
 
-        changes.removed().forEach(files::remove);
-        Set<ProjectPath> schemaFiles = SchemaLoader.schemaFiles(config);
-        schemaFiles.forEach(files::remove);
-        List<ReadResult> reads = clock.time("parse", () -> changes.toParse().parallelStream()
-                .filter(path -> !schemaFiles.contains(path))
-                .map(scanner::read)
-                .toList());
-        List<ParsedFile> parsed = clock.time("parse", () -> reads.parallelStream()
-                .map(result -> result instanceof ReadResult.Read ok
-                        ? DocumentParser.parse(ok.file())
-                        : ParsedFile.unreadable(((ReadResult.Unreadable) result).path(),
-                                ((ReadResult.Unreadable) result).problem()))
-                .toList());
-        parsed.forEach(file -> files.put(file.path(), file));
-        int filesParsed = (int) reads.stream().filter(ReadResult.Read.class::isInstance).count();
-        schema = joinSchema(schemaLoad);
-        Optional<LoadedSchema> loaded = schema.schema();
+    /** One build: the work of {@link #build}, with its counters. */
+    private final class Build {
+        private final StageClock clock;
+        private final Optional<ChangeSet> known;
+        private final boolean forceFull;
+        private final List<String> notices = new ArrayList<>();
+        private final AtomicInteger reparsed = new AtomicInteger();
+        private int scanned;
+        private int statHits;
+        private int hashes;
 
-        DefinitionGraph graph = clock.time("graph", () -> DefinitionGraph.build(files.values()));
-        Composer composer = new Composer(loaded.map(LoadedSchema::schema));
-        List<ComposedOperation> composed = clock.time("compose",
-                () -> graph.operations().keySet().stream().map(id -> composer.compose(id, graph)).toList());
+        Build(StageClock clock, Optional<ChangeSet> known, boolean forceFull) {
+            this.clock = clock;
+            this.known = known;
+            this.forceFull = forceFull;
+        }
 
-        Set<Diagnostic> validation = new LinkedHashSet<>();
-        loaded.ifPresent(s -> clock.time("validate", () -> {
-            OperationValidator validator = new OperationValidator(s.schema());
-            composed.parallelStream().map(validator::validate).toList().forEach(validation::addAll);
-            DeprecationCheck deprecations = new DeprecationCheck(s.schema());
-            graph.definitions().entrySet().parallelStream()
-                    .map(entry -> deprecations.check(entry.getKey().file(), entry.getValue()))
-                    .toList().forEach(validation::addAll);
-            return null;
-        }));
-        int checked = loaded.isPresent() ? graph.definitions().size() : 0;
+        BuildResult run() {
+            // What the last build left, and whether it can be trusted. Its outputs are ours to delete even
+            // when nothing else of it is reused (`earlier`); its results are reused only if `previous` stays.
+            Optional<Snapshot> previous = memory;
+            String fullReason = null;
+            if (previous.isEmpty()) {
+                SnapshotStore.Loaded loaded = clock.time("snapshot", () -> SnapshotStore.load(stateDirectory));
+                if (loaded instanceof SnapshotStore.Loaded.Found found) {
+                    previous = Optional.of(found.snapshot());
+                } else if (loaded instanceof SnapshotStore.Loaded.Unusable unusable) {
+                    notices.add("soda-gql: ignoring the snapshot in " + config.stateDirectory() + " because "
+                            + unusable.reason() + "; building everything.");
+                    fullReason = "snapshot unusable";
+                } else {
+                    fullReason = "no snapshot";
+                }
+            }
+            Optional<Snapshot> earlier = previous;
+            if (forceFull) {
+                fullReason = "requested";
+                previous = Optional.empty();
+            } else if (previous.isPresent() && !previous.get().compilerVersion().equals(CompilerVersion.CURRENT)) {
+                fullReason = "compiler version changed";
+                previous = Optional.empty();
+            } else if (previous.isPresent() && !previous.get().configHash().equals(config.hash())) {
+                fullReason = "configuration changed";
+                previous = Optional.empty();
+            }
 
-        List<Diagnostic> diagnostics = new ArrayList<>(scanProblems);
-        diagnostics.addAll(schema.diagnostics());
-        files.values().forEach(file -> diagnostics.addAll(file.diagnostics()));
-        diagnostics.addAll(graph.diagnostics());
-        diagnostics.addAll(validation);
-        diagnostics.sort(null);
+            final Optional<Snapshot> reusable = previous;
 
-        List<OutputFile> outputs = new ArrayList<>();
-        if (loaded.isPresent() && diagnostics.stream().noneMatch(Diagnostic::isError)) {
-            GeneratedSources sources = clock.time("codegen", () -> generate(loaded.get(), graph, composer, composed));
-            diagnostics.addAll(sources.diagnostics());
-            sources.files().forEach(file -> outputs.add(file.file()));
+
+            // Documents: stat first, hash only what moved.
+            Set<ProjectPath> schemaFiles = SchemaLoader.schemaFiles(config);
+            SortedMap<ProjectPath, ParsedFile> files = new TreeMap<>(reusable.map(Snapshot::files).orElse(new TreeMap<>()));
+            List<Diagnostic> scanProblems = new ArrayList<>();
+            Map<ProjectPath, ReadResult> changed = clock.time("discovery",
+                    () -> documentChanges(files, schemaFiles, scanProblems));
+            SortedSet<ProjectPath> removed = new TreeSet<>();
+            for (Map.Entry<ProjectPath, ReadResult> change : changed.entrySet()) {
+                if (change.getValue() == null) {
+                    removed.add(change.getKey());
+                }
+            }
+
+            // The schema: by fingerprint, like any input.
+            SortedMap<ProjectPath, Fingerprint> schemaInputs = new TreeMap<>();
+            boolean schemaChanged = clock.time("discovery", () -> schemaChanged(schemaFiles, reusable, schemaInputs));
+
+            // Outputs edited or deleted on disk since they were written.
+            Set<DefinitionId> repairs = new TreeSet<>();
+            boolean repairShared = false;
+            if (reusable.isPresent()) {
+                for (DefinitionRecord record : reusable.get().definitions().values()) {
+                    if (record.outputs().stream().anyMatch(output -> !writer.matches(output))) {
+                        repairs.add(record.id());
+                    }
+                }
+                repairShared = reusable.get().sharedOutputs().stream().anyMatch(output -> !writer.matches(output));
+            }
+
+            boolean nothingChanged = reusable.isPresent() && changed.isEmpty() && !schemaChanged && repairs.isEmpty()
+                    && !repairShared;
+            if (nothingChanged) {
+                return noOp(reusable.get(), files, schemaInputs, scanProblems);
+            }
+
+            SchemaLoadResult schema = clock.time("schema", () -> loadSchema(schemaChanged, reusable));
+            List<ParsedFile> parsed = clock.time("parse", () -> changed.values().parallelStream()
+                    .filter(result -> result != null)
+                    .map(result -> result instanceof ReadResult.Read ok
+                            ? DocumentParser.parse(ok.file())
+                            : ParsedFile.unreadable(result.path(), ((ReadResult.Unreadable) result).problem()))
+                    .toList());
+            int filesParsed = (int) parsed.stream().filter(file -> file.fingerprint().isPresent()).count();
+            removed.forEach(files::remove);
+            parsed.forEach(file -> files.put(file.path(), file));
+
+            DefinitionGraph graph = clock.time("graph", () -> DefinitionGraph.build(files.values()));
+            boolean full = fullReason != null || schemaChanged;
+            Set<DefinitionId> affected = clock.time("graph", () -> full
+                    ? new TreeSet<>(graph.definitions().keySet())
+                    : affectedDefinitions(reusable.get(), graph, changed.keySet()));
+            String mode = fullReason != null ? "full: " + fullReason : schemaChanged ? "incremental, schema changed" : "incremental";
+
+            Optional<LoadedSchema> loaded = schema.schema();
+            LazyNodes nodes = new LazyNodes(files, reparsed);
+            Composer composer = new Composer(loaded.map(LoadedSchema::schema));
+            Map<DefinitionId, DefinitionRecord> oldRecords = reusable.map(Snapshot::definitions).orElse(new TreeMap<>());
+
+            // Compose, validate and check each affected definition; reuse the records of the others.
+            List<DefinitionId> affectedOperations = affected.stream()
+                    .filter(id -> graph.definitions().get(id) instanceof ParsedOperation).toList();
+            Map<DefinitionId, ComposedOperation> composed = new ConcurrentHashMap<>();
+            clock.time("compose", () -> {
+                affectedOperations.parallelStream().forEach(id -> composed.put(id, composer.compose(id, graph, nodes)));
+                return null;
+            });
+            Map<DefinitionId, List<Diagnostic>> checks = new ConcurrentHashMap<>();
+            clock.time("validate", () -> {
+                loaded.ifPresent(s -> {
+                    OperationValidator validator = new OperationValidator(s.schema());
+                    DeprecationCheck deprecations = new DeprecationCheck(s.schema());
+                    affected.parallelStream().forEach(id -> {
+                        List<Diagnostic> found = new ArrayList<>();
+                        if (composed.containsKey(id)) {
+                            found.addAll(validator.validate(composed.get(id)));
+                        }
+                        found.addAll(deprecations.check(id.file(), id.kind() == DefinitionId.Kind.OPERATION
+                                ? nodes.operation(id.file(), id.name()) : nodes.fragment(id.file(), id.name())));
+                        checks.put(id, found);
+                    });
+                });
+                return null;
+            });
+
+            SortedMap<DefinitionId, DefinitionRecord> records = new TreeMap<>();
+            for (DefinitionId id : graph.definitions().keySet()) {
+                DefinitionRecord old = oldRecords.get(id);
+                if (!affected.contains(id) && old != null) {
+                    records.put(id, old);
+                    continue;
+                }
+                Optional<ArtifactOperation> entry = Optional.ofNullable(composed.get(id)).map(ArtifactOperation::of);
+                records.put(id, new DefinitionRecord(id, checks.getOrDefault(id, List.of()), entry,
+                        old == null ? new TreeSet<>() : old.typesUsed(), old == null ? List.of() : old.outputs(), false));
+            }
+
+            List<Diagnostic> diagnostics = new ArrayList<>(scanProblems);
+            diagnostics.addAll(schema.diagnostics());
+            files.values().forEach(file -> diagnostics.addAll(file.diagnostics()));
+            diagnostics.addAll(graph.diagnostics());
+            Set<Diagnostic> checked = new LinkedHashSet<>();
+            records.values().forEach(record -> checked.addAll(record.diagnostics()));
+            diagnostics.addAll(checked);
+            boolean hasErrors = diagnostics.stream().anyMatch(Diagnostic::isError);
+
+            // Generate what is affected, stale or damaged; write what changed; delete what nobody produces.
+            List<OutputRecord> sharedOutputs = reusable.map(Snapshot::sharedOutputs).orElse(List.of());
+            List<Diagnostic> generationDiagnostics = reusable.map(Snapshot::generationDiagnostics).orElse(List.of());
+            Map<String, String> classNames = reusable.map(Snapshot::classNames).orElse(Map.of());
+            Set<ProjectPath> toDelete = new TreeSet<>();
+            Map<ProjectPath, OutputRecord> known = new HashMap<>();
+            earlier.ifPresent(s -> {
+                s.definitions().values().forEach(r -> r.outputs().forEach(o -> known.put(o.path(), o)));
+                s.sharedOutputs().forEach(o -> known.put(o.path(), o));
+            });
+            // Outputs of definitions that are gone are stale whatever else happens.
+            earlier.ifPresent(s -> s.definitions().forEach((id, record) -> {
+                if (!records.containsKey(id)) {
+                    record.outputs().forEach(o -> toDelete.add(o.path()));
+                }
+            }));
+            int generatedCount = 0;
+            List<OutputFile> outputs = new ArrayList<>();
+            Map<ProjectPath, DefinitionId> owners = new HashMap<>();
+            Set<DefinitionId> regenerated = new TreeSet<>();
+            if (loaded.isPresent() && !hasErrors) {
+                Generation generation = clock.time("codegen", () -> generate(loaded.get(), graph, composer, nodes, records,
+                        composed, affected, repairs, full, reusable));
+                generatedCount = generation.sources().files().size();
+                generationDiagnostics = generation.sources().diagnostics();
+                classNames = generation.names().simpleNames();
+                for (GeneratedFile file : generation.sources().files()) {
+                    outputs.add(file.file());
+                    file.owner().ifPresent(owner -> owners.put(file.file().path(), owner));
+                }
+                regenerated.addAll(generation.generated());
+                records.replaceAll((id, record) -> generation.typesUsed().containsKey(id)
+                        ? new DefinitionRecord(id, record.diagnostics(), record.artifactEntry(),
+                                generation.typesUsed().get(id), record.outputs(), record.outputsCurrent())
+                        : record);
+                // Everything the earlier build wrote that this build's regenerated owners no longer produce.
+                Set<ProjectPath> produced = new TreeSet<>();
+                outputs.forEach(o -> produced.add(o.path()));
+                earlier.ifPresent(s -> {
+                    s.sharedOutputs().forEach(o -> toDelete.add(o.path()));
+                    s.definitions().forEach((id, record) -> {
+                        if (regenerated.contains(id) || !records.containsKey(id)) {
+                            record.outputs().forEach(o -> toDelete.add(o.path()));
+                        }
+                    });
+                });
+                toDelete.removeAll(produced);
+            }
+            diagnostics.addAll(generationDiagnostics);
             diagnostics.sort(null);
+
+            int errors = (int) diagnostics.stream().filter(Diagnostic::isError).count();
+            ArtifactCounts counts = new ArtifactCounts(files.size(), graph.operations().size(), graph.fragments().size(),
+                    errors, diagnostics.size() - errors);
+            Artifact artifact = clock.time("artifact", () -> Artifact.of(loaded.map(LoadedSchema::contentHash),
+                    records.values().stream().flatMap(r -> r.artifactEntry().stream()).toList(), graph, counts));
+
+            WriteReport written = clock.time("output", () -> writer.write(outputs, known));
+            List<ProjectPath> deleted = clock.time("output", () -> writer.delete(toDelete));
+            Map<ProjectPath, OutputRecord> writtenRecords = new HashMap<>();
+            written.records().forEach(r -> writtenRecords.put(r.path(), r));
+            List<OutputRecord> newShared = new ArrayList<>();
+            Map<DefinitionId, List<OutputRecord>> newOwned = new HashMap<>();
+            for (OutputFile output : outputs) {
+                OutputRecord record = writtenRecords.get(output.path());
+                if (record == null) {
+                    continue;
+                }
+                DefinitionId owner = owners.get(output.path());
+                if (owner == null) {
+                    newShared.add(record);
+                } else {
+                    newOwned.computeIfAbsent(owner, o -> new ArrayList<>()).add(record);
+                }
+            }
+            if (loaded.isPresent() && !hasErrors) {
+                sharedOutputs = newShared;
+            }
+            boolean generated = loaded.isPresent() && !hasErrors;
+            records.replaceAll((id, record) -> {
+                if (generated && regenerated.contains(id)) {
+                    return new DefinitionRecord(id, record.diagnostics(), record.artifactEntry(), record.typesUsed(),
+                            newOwned.getOrDefault(id, List.of()), true);
+                }
+                if (generated) {
+                    return new DefinitionRecord(id, record.diagnostics(), record.artifactEntry(), record.typesUsed(),
+                            record.outputs(), true);
+                }
+                boolean current = record.outputsCurrent() && !affected.contains(id);
+                return new DefinitionRecord(id, record.diagnostics(), record.artifactEntry(), record.typesUsed(),
+                        record.outputs(), current);
+            });
+            diagnostics.addAll(written.failures());
+
+            WriteReport artifactWrite = clock.time("output", () -> writer.write(List.of(new OutputFile(
+                    config.stateDirectory().resolve(ARTIFACT_FILE), ArtifactJson.render(artifact)))));
+            diagnostics.addAll(artifactWrite.failures());
+
+            Snapshot snapshot = new Snapshot(CompilerVersion.CURRENT, config.hash(), loaded.map(LoadedSchema::contentHash),
+                    loaded.isPresent() ? schemaInputs : new TreeMap<>(), schema.diagnostics(), withoutDocuments(files),
+                    records, sharedOutputs, generationDiagnostics, classNames);
+            save(snapshot, diagnostics);
+
+            BuildCounters counters = new BuildCounters(scanned, statHits, hashes, filesParsed, reparsed.get(),
+                    composed.size(), loaded.isPresent() ? composed.size() : 0, loaded.isPresent() ? affected.size() : 0,
+                    generatedCount, written.written().size() + artifactWrite.written().size(),
+                    written.unchanged().size() + artifactWrite.unchanged().size(), deleted.size());
+            return finish(mode, diagnostics, artifact, counts, counters, files, loaded.map(LoadedSchema::sources).orElse(List.of()));
         }
 
-        int errors = (int) diagnostics.stream().filter(Diagnostic::isError).count();
-        ArtifactCounts counts = new ArtifactCounts(files.size(), graph.operations().size(), graph.fragments().size(),
-                errors, diagnostics.size() - errors);
-        Artifact artifact = clock.time("artifact",
-                () -> Artifact.of(loaded.map(LoadedSchema::contentHash), composed, graph, counts));
-        outputs.add(new OutputFile(config.stateDirectory().resolve(ARTIFACT_FILE), ArtifactJson.render(artifact)));
-        WriteReport written = clock.time("output", () -> writer.write(outputs));
-        diagnostics.addAll(written.failures());
+        /** Nothing changed: the snapshot's results stand; refreshed stats are saved so the next no-op is a stat hit. */
+        private BuildResult noOp(Snapshot previous, SortedMap<ProjectPath, ParsedFile> files,
+                SortedMap<ProjectPath, Fingerprint> schemaInputs, List<Diagnostic> scanProblems) {
+            DefinitionGraph graph = clock.time("graph", () -> DefinitionGraph.build(files.values()));
+            List<Diagnostic> diagnostics = new ArrayList<>(scanProblems);
+            diagnostics.addAll(previous.schemaDiagnostics());
+            files.values().forEach(file -> diagnostics.addAll(file.diagnostics()));
+            diagnostics.addAll(graph.diagnostics());
+            Set<Diagnostic> checked = new LinkedHashSet<>();
+            previous.definitions().values().forEach(record -> checked.addAll(record.diagnostics()));
+            diagnostics.addAll(checked);
+            diagnostics.addAll(previous.generationDiagnostics());
+            diagnostics.sort(null);
+            int errors = (int) diagnostics.stream().filter(Diagnostic::isError).count();
+            ArtifactCounts counts = new ArtifactCounts(files.size(), graph.operations().size(), graph.fragments().size(),
+                    errors, diagnostics.size() - errors);
+            Artifact artifact = Artifact.of(previous.schemaHash(), previous.definitions().values().stream()
+                    .flatMap(r -> r.artifactEntry().stream()).toList(), graph, counts);
+            Snapshot refreshed = new Snapshot(previous.compilerVersion(), previous.configHash(), previous.schemaHash(),
+                    previous.schemaHash().isPresent() ? schemaInputs : previous.schemaInputs(), previous.schemaDiagnostics(),
+                    withoutDocuments(files), previous.definitions(), previous.sharedOutputs(),
+                    previous.generationDiagnostics(), previous.classNames());
+            if (!refreshed.equals(previous)) {
+                save(refreshed, diagnostics);
+            } else {
+                memory = Optional.of(previous);
+            }
+            // Every output stays as it is, the artifact among them.
+            int outputs = 1 + previous.sharedOutputs().size()
+                    + previous.definitions().values().stream().mapToInt(r -> r.outputs().size()).sum();
+            BuildCounters counters = new BuildCounters(scanned, statHits, hashes, 0, 0, 0, 0, 0, 0, 0, outputs, 0);
+            return finish("incremental", diagnostics, artifact, counts, counters, files, List.copyOf(previous.schemaInputs().keySet()));
+        }
 
-        BuildCounters counters = new BuildCounters(filesScanned, reads.size(), filesParsed, composed.size(),
-                loaded.isPresent() ? composed.size() : 0, checked, written.written().size(), written.unchanged().size(), 0);
-        BuildReport report = new BuildReport(counts, counters, clock.stageMillis(), clock.totalMillis());
-        // report.json is a log of this run (it holds times), so it is not counted among the outputs.
-        diagnostics.addAll(writer.write(List.of(new OutputFile(config.stateDirectory().resolve(REPORT_FILE),
-                report.toJson()))).failures());
-        SortedSet<ProjectPath> inputs = new TreeSet<>(files.keySet());
-        inputs.addAll(loaded.map(LoadedSchema::sources).orElse(List.of()));
-        return new BuildResult(diagnostics, Optional.of(artifact), report, List.copyOf(inputs));
+        private BuildResult finish(String mode, List<Diagnostic> diagnostics, Artifact artifact, ArtifactCounts counts,
+                BuildCounters counters, Map<ProjectPath, ParsedFile> files, List<ProjectPath> schemaSources) {
+            BuildReport report = new BuildReport(mode, counts, counters, clock.stageMillis(), clock.totalMillis());
+            // report.json is a log of this run (it holds times), so it is not counted among the outputs.
+            diagnostics.addAll(writer.write(List.of(new OutputFile(config.stateDirectory().resolve(REPORT_FILE),
+                    report.toJson()))).failures());
+            SortedSet<ProjectPath> inputs = new TreeSet<>(files.keySet());
+            inputs.addAll(schemaSources);
+            return new BuildResult(diagnostics, Optional.of(artifact), report, List.copyOf(inputs), notices);
+        }
+
+        private void save(Snapshot snapshot, List<Diagnostic> diagnostics) {
+            memory = Optional.of(snapshot);
+            try {
+                clock.time("snapshot", () -> {
+                    try {
+                        SnapshotStore.save(stateDirectory, snapshot);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                    return null;
+                });
+            } catch (java.io.UncheckedIOException e) {
+                diagnostics.add(Diagnostic.global(DiagnosticCode.WRITE_FAILED, "Cannot save the snapshot in "
+                        + config.stateDirectory() + ": " + e.getCause().getMessage() + ".",
+                        "Check that the state directory is writable; the next build will be a full one."));
+            }
+        }
+
+        /**
+         * The documents that changed since the snapshot: a read result for each added or changed file (its
+         * bytes are read once, here), {@code null} for each removed one. Unchanged files whose stat moved get
+         * their fingerprint refreshed in {@code files}.
+         */
+        private Map<ProjectPath, ReadResult> documentChanges(SortedMap<ProjectPath, ParsedFile> files,
+                Set<ProjectPath> schemaFiles, List<Diagnostic> scanProblems) {
+            Map<ProjectPath, ReadResult> changed = new TreeMap<>();
+            List<ProjectPath> candidates = new ArrayList<>();
+            if (known.isPresent()) {
+                ChangeSet changes = known.get();
+                changes.removed().forEach(path -> {
+                    if (files.containsKey(path)) {
+                        changed.put(path, null);
+                    }
+                });
+                candidates.addAll(changes.toParse());
+            } else {
+                ScanResult scan = scanner.scan(config.documentRoots());
+                scanProblems.addAll(scan.problems());
+                Set<ProjectPath> found = new TreeSet<>();
+                for (FileStat stat : scan.files()) {
+                    if (schemaFiles.contains(stat.path())) {
+                        continue;
+                    }
+                    scanned++;
+                    found.add(stat.path());
+                    ParsedFile old = files.get(stat.path());
+                    if (old != null && old.fingerprint().isPresent() && old.fingerprint().get().sameStat(stat)) {
+                        statHits++;
+                    } else {
+                        candidates.add(stat.path());
+                    }
+                }
+                for (ProjectPath path : files.keySet()) {
+                    if (!found.contains(path)) {
+                        changed.put(path, null);
+                    }
+                }
+            }
+            for (ProjectPath path : candidates) {
+                if (schemaFiles.contains(path)) {
+                    continue;
+                }
+                ReadResult result = scanner.read(path);
+                hashes++;
+                ParsedFile old = files.get(path);
+                if (result instanceof ReadResult.Read read && old != null && old.fingerprint().isPresent()
+                        && old.fingerprint().get().contentHash().equals(read.file().fingerprint().contentHash())) {
+                    // Touched, not changed: remember the new stat so the next build is a stat hit.
+                    files.put(path, new ParsedFile(path, Optional.of(read.file().fingerprint()), old.text(),
+                            old.definitions(), old.diagnostics(), old.document()));
+                    continue;
+                }
+                changed.put(path, result);
+            }
+            return changed;
+        }
+
+        /** Fills {@code fingerprints} with the schema files' current fingerprints and says whether they differ. */
+        private boolean schemaChanged(Set<ProjectPath> schemaFiles, Optional<Snapshot> previous,
+                SortedMap<ProjectPath, Fingerprint> fingerprints) {
+            SortedMap<ProjectPath, Fingerprint> before = previous.map(Snapshot::schemaInputs).orElse(new TreeMap<>());
+            boolean differs = previous.isEmpty() || previous.get().schemaHash().isEmpty()
+                    || !before.keySet().equals(new TreeSet<>(schemaFiles));
+            for (ProjectPath path : schemaFiles) {
+                Path file = path.resolveAgainst(config.projectDirectory());
+                try {
+                    BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+                    Fingerprint old = before.get(path);
+                    FileStat stat = new FileStat(path, attributes.size(), attributes.lastModifiedTime().toMillis());
+                    if (old != null && old.sameStat(stat)) {
+                        fingerprints.put(path, old);
+                        continue;
+                    }
+                    ContentHash hash = ContentHash.of(Files.readAllBytes(file));
+                    hashes++;
+                    fingerprints.put(path, new Fingerprint(stat.size(), stat.modifiedMillis(), hash));
+                    differs |= old == null || !old.contentHash().equals(hash);
+                } catch (IOException e) {
+                    differs = true;
+                }
+            }
+            return differs;
+        }
+
+        /** The schema: loaded again only when it changed or this session has not loaded it yet. */
+        private SchemaLoadResult loadSchema(boolean schemaChanged, Optional<Snapshot> previous) {
+            if (!schemaChanged && cachedSchema.isPresent() && previous.flatMap(Snapshot::schemaHash)
+                    .equals(Optional.of(cachedSchema.get().contentHash()))) {
+                return new SchemaLoadResult(cachedSchema, previous.get().schemaDiagnostics());
+            }
+            SchemaLoadResult result = SchemaLoader.load(config);
+            cachedSchema = result.schema();
+            return result;
+        }
+
+        /**
+         * The definitions whose results may differ from the snapshot's: those in changed files, those that
+         * spread (transitively) a fragment name whose definition or resolution changed, and those whose name
+         * gained or lost a duplicate.
+         */
+        private Set<DefinitionId> affectedDefinitions(Snapshot previous, DefinitionGraph graph,
+                Collection<ProjectPath> changedFiles) {
+            DefinitionGraph before = DefinitionGraph.build(previous.files().values());
+            Set<DefinitionId> affected = new TreeSet<>();
+            Set<String> changedNames = new TreeSet<>();
+            for (DefinitionGraph g : List.of(before, graph)) {
+                g.definitions().forEach((id, definition) -> {
+                    if (changedFiles.contains(id.file())) {
+                        affected.add(id);
+                        changedNames.add(id.name());
+                    }
+                });
+            }
+            // A name whose resolution changed (a fragment added, removed, or resolving elsewhere).
+            Set<String> names = new TreeSet<>(before.fragmentIndex().keySet());
+            names.addAll(graph.fragmentIndex().keySet());
+            for (String name : names) {
+                if (!java.util.Objects.equals(before.fragmentIndex().get(name), graph.fragmentIndex().get(name))) {
+                    changedNames.add(name);
+                }
+            }
+            // Every definition that spreads a changed name, and everything that reaches those, in either graph.
+            Set<DefinitionId> seeds = new TreeSet<>();
+            for (DefinitionGraph g : List.of(before, graph)) {
+                g.definitions().forEach((id, definition) -> {
+                    if (changedNames.contains(id.name())) {
+                        seeds.add(id);
+                    }
+                    for (var spread : definition.spreads()) {
+                        if (changedNames.contains(spread.fragmentName())) {
+                            seeds.add(id);
+                        }
+                    }
+                });
+            }
+            affected.addAll(seeds);
+            affected.addAll(graph.transitiveDependents(seeds));
+            affected.addAll(before.transitiveDependents(seeds));
+            affected.retainAll(graph.definitions().keySet());
+            return affected;
+        }
+
+        private Generation generate(LoadedSchema schema, DefinitionGraph graph, Composer composer, LazyNodes nodes,
+                SortedMap<DefinitionId, DefinitionRecord> records, Map<DefinitionId, ComposedOperation> composed,
+                Set<DefinitionId> affected, Set<DefinitionId> repairs, boolean full, Optional<Snapshot> previous) {
+            Map<String, FragmentDefinition> fragmentNodes = new ConcurrentHashMap<>();
+            java.util.function.Function<String, FragmentDefinition> fragmentNode = name -> fragmentNodes.computeIfAbsent(name,
+                    n -> composer.fragment(graph.fragmentIndex().get(n), nodes));
+            // Fragment shapes come on demand: a conditional spread needs the fields that show it was included.
+            Map<String, FragmentShape> fragmentShapes = new ConcurrentHashMap<>();
+            ShapeBuilder shapes = new ShapeBuilder(schema.schema(),
+                    name -> graph.fragmentIndex().containsKey(name) ? Optional.of(fragmentNode.apply(name)) : Optional.empty());
+            java.util.function.Function<String, FragmentShape> fragmentShape = name -> fragmentShapes.computeIfAbsent(name,
+                    n -> shapes.fragment(graph.fragmentIndex().get(n).file(), fragmentNode.apply(n)));
+
+            Set<DefinitionId> wanted = new TreeSet<>();
+            for (DefinitionId id : graph.definitions().keySet()) {
+                boolean indexed = id.kind() == DefinitionId.Kind.OPERATION || id.equals(graph.fragmentIndex().get(id.name()));
+                DefinitionRecord record = records.get(id);
+                if (indexed && (full || affected.contains(id) || repairs.contains(id) || !record.outputsCurrent())) {
+                    wanted.add(id);
+                }
+            }
+            Map<DefinitionId, SortedSet<String>> typesUsed = new ConcurrentHashMap<>();
+            Map<DefinitionId, OperationShape> operationShapes = new ConcurrentHashMap<>();
+            Map<DefinitionId, FragmentShape> wantedFragments = new ConcurrentHashMap<>();
+            wanted.parallelStream().forEach(id -> {
+                if (id.kind() == DefinitionId.Kind.OPERATION) {
+                    ComposedOperation operation = composed.containsKey(id) ? composed.get(id) : composer.compose(id, graph, nodes);
+                    OperationShape shape = shapes.operation(operation);
+                    operationShapes.put(id, shape);
+                    typesUsed.put(id, shapes.typesUsed(shape));
+                } else {
+                    FragmentShape shape = fragmentShape.apply(id.name());
+                    wantedFragments.put(id, shape);
+                    typesUsed.put(id, shapes.typesUsed(shape));
+                }
+            });
+            SortedSet<String> allTypes = new TreeSet<>();
+            for (DefinitionId id : graph.definitions().keySet()) {
+                boolean indexed = id.kind() == DefinitionId.Kind.OPERATION || id.equals(graph.fragmentIndex().get(id.name()));
+                if (indexed) {
+                    allTypes.addAll(typesUsed.containsKey(id) ? typesUsed.get(id) : records.get(id).typesUsed());
+                }
+            }
+            SchemaUsage usage = shapes.usage(allTypes);
+            List<OperationRef> operationRefs = graph.operations().entrySet().stream()
+                    .map(e -> new OperationRef(e.getKey(), e.getValue().kind())).toList();
+            GeneratedNames names = JavaGenerator.names(config.javaPackage(), usage, graph.fragmentIndex().keySet(), operationRefs);
+            Map<String, String> before = previous.map(Snapshot::classNames).orElse(Map.of());
+            boolean renamed = before.entrySet().stream().anyMatch(e -> names.simpleNames().containsKey(e.getKey())
+                    && !names.simpleNames().get(e.getKey()).equals(e.getValue()));
+            if (renamed && !full) {
+                // A name moved (a new type took it): every file may refer to it, so everything is generated.
+                return generate(schema, graph, composer, nodes, records, composed, affected, repairs, true, previous);
+            }
+            List<OperationShape> operations = operationShapes.entrySet().stream()
+                    .sorted(Map.Entry.comparingByKey()).map(Map.Entry::getValue).toList();
+            GeneratedSources sources = JavaGenerator.generate(new GenerationRequest(config.javaPackage(),
+                    config.outputDirectory(), config.scalars(), names, usage, operations, wantedFragments, fragmentShape, true));
+            return new Generation(sources, names, wanted, typesUsed);
+        }
+    }
+
+    /** What generation produced, and for which definitions. */
+    private record Generation(GeneratedSources sources, GeneratedNames names, Set<DefinitionId> generated,
+            Map<DefinitionId, SortedSet<String>> typesUsed) {}
+
+    /** Syntax trees on demand: from this build's parse, or parsed again from the snapshot's text. */
+    private static final class LazyNodes implements DefinitionNodes {
+        private final Map<ProjectPath, ParsedFile> files;
+        private final AtomicInteger reparsed;
+        private final Map<ProjectPath, Document> documents = new ConcurrentHashMap<>();
+
+        LazyNodes(Map<ProjectPath, ParsedFile> files, AtomicInteger reparsed) {
+            this.files = files;
+            this.reparsed = reparsed;
+        }
+
+        @Override
+        public OperationDefinition operation(ProjectPath file, String name) {
+            return ParsedFile.operation(document(file), name);
+        }
+
+        @Override
+        public FragmentDefinition fragment(ProjectPath file, String name) {
+            return ParsedFile.fragment(document(file), name);
+        }
+
+        private Document document(ProjectPath path) {
+            return documents.computeIfAbsent(path, p -> {
+                ParsedFile file = files.get(p);
+                return file.document().orElseGet(() -> {
+                    reparsed.incrementAndGet();
+                    return DocumentParser.parseDocument(file.text(), p.value());
+                });
+            });
+        }
+    }
+
+    /** The snapshot keeps texts, not syntax trees. */
+    private static SortedMap<ProjectPath, ParsedFile> withoutDocuments(Map<ProjectPath, ParsedFile> files) {
+        SortedMap<ProjectPath, ParsedFile> stripped = new TreeMap<>();
+        files.forEach((path, file) -> stripped.put(path, file.document().isEmpty() ? file
+                : new ParsedFile(path, file.fingerprint(), file.text(), file.definitions(), file.diagnostics(), Optional.empty())));
+        return stripped;
     }
 }

@@ -49,12 +49,15 @@ public final class ShapeBuilder {
     private static final TypeRef TYPENAME_TYPE = new TypeRef.NonNull(new TypeRef.Named("String", TypeKind.SCALAR));
 
     private final GraphQLSchema schema;
-    private final Map<String, FragmentDefinition> fragments;
+    private final java.util.function.Function<String, Optional<FragmentDefinition>> fragments;
 
-    /** @param fragments every fragment of the project by name, as composed (with {@code __typename} added) */
-    public ShapeBuilder(GraphQLSchema schema, Map<String, FragmentDefinition> fragments) {
+    /**
+     * @param fragments any fragment of the project by name, as composed (with {@code __typename} added);
+     *     asked only for the fragments a shape spreads
+     */
+    public ShapeBuilder(GraphQLSchema schema, java.util.function.Function<String, Optional<FragmentDefinition>> fragments) {
         this.schema = schema;
-        this.fragments = Map.copyOf(fragments);
+        this.fragments = fragments;
     }
 
     public OperationShape operation(ComposedOperation operation) {
@@ -79,18 +82,28 @@ public final class ShapeBuilder {
                 selection(type, selectionsOf(node.getSelectionSet())));
     }
 
-    /** The enums, input objects and custom scalars that the shapes use, each once, sorted by name. */
-    public SchemaUsage usage(List<OperationShape> operations, List<FragmentShape> fragmentShapes) {
+    /** The enums, input objects (transitively) and custom scalars an operation uses, by name. */
+    public java.util.SortedSet<String> typesUsed(OperationShape operation) {
         Map<String, GraphQLNamedType> used = new java.util.TreeMap<>();
-        for (OperationShape operation : operations) {
-            operation.variables().forEach(variable -> useInput(variable.type(), used));
-            useOutput(operation.data(), used);
-        }
-        fragmentShapes.forEach(fragment -> useOutput(fragment.selection(), used));
+        operation.variables().forEach(variable -> useInput(variable.type(), used));
+        useOutput(operation.data(), used);
+        return new java.util.TreeSet<>(used.keySet());
+    }
+
+    /** The enums and custom scalars a fragment's selection uses, by name. */
+    public java.util.SortedSet<String> typesUsed(FragmentShape fragment) {
+        Map<String, GraphQLNamedType> used = new java.util.TreeMap<>();
+        useOutput(fragment.selection(), used);
+        return new java.util.TreeSet<>(used.keySet());
+    }
+
+    /** The schema types of these names, described for generation, each kind sorted by name. */
+    public SchemaUsage usage(java.util.Collection<String> typeNames) {
         List<EnumShape> enums = new ArrayList<>();
         List<InputShape> inputs = new ArrayList<>();
         Set<String> scalars = new java.util.TreeSet<>();
-        used.forEach((name, type) -> {
+        for (String name : new java.util.TreeSet<>(typeNames)) {
+            GraphQLNamedType type = (GraphQLNamedType) schema.getType(name);
             if (type instanceof graphql.schema.GraphQLEnumType enumType) {
                 enums.add(new EnumShape(name, Optional.ofNullable(enumType.getDescription()), enumType.getValues().stream()
                         .map(v -> new EnumShape.Value(v.getName(), Optional.ofNullable(v.getDescription()),
@@ -106,10 +119,10 @@ public final class ShapeBuilder {
                                 Optional.ofNullable(f.getDescription()),
                                 f.isDeprecated() ? Optional.of(reason(f.getDeprecationReason())) : Optional.empty()))
                         .toList()));
-            } else {
+            } else if (type != null) {
                 scalars.add(name);
             }
-        });
+        }
         return new SchemaUsage(enums, inputs, new java.util.TreeSet<>(scalars));
     }
 
@@ -243,7 +256,7 @@ public final class ShapeBuilder {
                     into.narrowings.add(condition);
                 }
             } else if (selection instanceof FragmentSpread spread) {
-                FragmentDefinition fragment = fragments.get(spread.getName());
+                FragmentDefinition fragment = fragments.apply(spread.getName()).orElse(null);
                 GraphQLCompositeType condition = fragment == null ? null
                         : compositeType(fragment.getTypeCondition().getName());
                 if (condition == null) {

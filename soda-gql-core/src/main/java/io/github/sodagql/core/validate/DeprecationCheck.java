@@ -20,9 +20,6 @@ import graphql.schema.GraphQLTypeUtil;
 import io.github.sodagql.core.diagnostic.Diagnostic;
 import io.github.sodagql.core.diagnostic.DiagnosticCode;
 import io.github.sodagql.core.parse.DocumentParser;
-import io.github.sodagql.core.parse.ParsedDefinition;
-import io.github.sodagql.core.parse.ParsedFragment;
-import io.github.sodagql.core.parse.ParsedOperation;
 import io.github.sodagql.core.source.ProjectPath;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,21 +36,22 @@ public final class DeprecationCheck {
         this.schema = schema;
     }
 
-    public List<Diagnostic> check(ProjectPath file, ParsedDefinition definition) {
+    /** @param definition an operation or fragment node, as parsed (not composed) */
+    public List<Diagnostic> check(ProjectPath file, graphql.language.Definition<?> definition) {
         List<Diagnostic> warnings = new ArrayList<>();
         GraphQLType root;
         SelectionSet selections;
-        if (definition instanceof ParsedOperation operation) {
-            root = switch (operation.kind()) {
+        if (definition instanceof graphql.language.OperationDefinition operation) {
+            root = switch (operation.getOperation()) {
                 case QUERY -> schema.getQueryType();
                 case MUTATION -> schema.getMutationType();
                 case SUBSCRIPTION -> schema.getSubscriptionType();
             };
-            selections = operation.node().getSelectionSet();
+            selections = operation.getSelectionSet();
         } else {
-            ParsedFragment fragment = (ParsedFragment) definition;
-            root = schema.getType(fragment.typeCondition());
-            selections = fragment.node().getSelectionSet();
+            graphql.language.FragmentDefinition fragment = (graphql.language.FragmentDefinition) definition;
+            root = schema.getType(fragment.getTypeCondition().getName());
+            selections = fragment.getSelectionSet();
         }
         walk(file, root, selections, warnings);
         return warnings;

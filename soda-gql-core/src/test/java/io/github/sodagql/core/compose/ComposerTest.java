@@ -4,15 +4,33 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.sodagql.core.TestProject;
 import io.github.sodagql.core.graph.DefinitionGraph;
+import graphql.language.FragmentDefinition;
+import graphql.language.OperationDefinition;
 import io.github.sodagql.core.graph.DefinitionId;
+import io.github.sodagql.core.parse.DefinitionNodes;
+import io.github.sodagql.core.parse.ParsedFile;
+import io.github.sodagql.core.source.ProjectPath;
 import java.util.List;
 import java.util.Optional;
 import org.apache.commons.codec.digest.DigestUtils;
 import org.junit.jupiter.api.Test;
 
 class ComposerTest {
-    private final DefinitionGraph graph = DefinitionGraph.build(TestProject.parse("compose/order"));
-    private final ComposedOperation page = new Composer(java.util.Optional.empty()).compose(DefinitionId.operation("page.graphql::Page"), graph);
+    private final List<ParsedFile> files = TestProject.parse("compose/order");
+    private final DefinitionGraph graph = DefinitionGraph.build(files);
+    private final DefinitionNodes nodes = new DefinitionNodes() {
+        @Override
+        public OperationDefinition operation(ProjectPath file, String name) {
+            return ParsedFile.operation(files.get(0).document().orElseThrow(), name);
+        }
+
+        @Override
+        public FragmentDefinition fragment(ProjectPath file, String name) {
+            return ParsedFile.fragment(files.get(0).document().orElseThrow(), name);
+        }
+    };
+    private final ComposedOperation page = new Composer(Optional.empty())
+            .compose(DefinitionId.operation("page.graphql::Page"), graph, nodes);
 
     @Test
     void operationComesFirstThenExactlyItsFragmentsSortedByName() {

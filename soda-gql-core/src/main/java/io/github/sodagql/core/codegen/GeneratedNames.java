@@ -1,0 +1,24 @@
+package io.github.sodagql.core.codegen;
+
+import com.palantir.javapoet.ClassName;
+import io.github.sodagql.core.graph.DefinitionId;
+import java.util.Map;
+
+/** The generated class of every enum and input object, fragment and operation. */
+public record GeneratedNames(Map<String, ClassName> schemaTypes, Map<String, ClassName> fragments,
+        Map<DefinitionId, ClassName> operations) {
+    public GeneratedNames {
+        schemaTypes = Map.copyOf(schemaTypes);
+        fragments = Map.copyOf(fragments);
+        operations = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(operations));
+    }
+
+    /** The simple class names by owner, to compare two builds' naming. */
+    public Map<String, String> simpleNames() {
+        Map<String, String> names = new java.util.TreeMap<>();
+        schemaTypes.forEach((type, name) -> names.put("type:" + type, name.simpleName()));
+        fragments.forEach((fragment, name) -> names.put("fragment:" + fragment, name.simpleName()));
+        operations.forEach((id, name) -> names.put("operation:" + id, name.simpleName()));
+        return names;
+    }
+}

@@ -1,0 +1,349 @@
+package io.github.sodagql.core.session;
+
+import io.github.sodagql.core.artifact.ArtifactOperation;
+import io.github.sodagql.core.compose.VariableDeclaration;
+import io.github.sodagql.core.diagnostic.Diagnostic;
+import io.github.sodagql.core.diagnostic.DiagnosticCode;
+import io.github.sodagql.core.diagnostic.Severity;
+import io.github.sodagql.core.discovery.Fingerprint;
+import io.github.sodagql.core.graph.DefinitionId;
+import io.github.sodagql.core.output.OutputRecord;
+import io.github.sodagql.core.output.OutputWriter;
+import io.github.sodagql.core.parse.OperationKind;
+import io.github.sodagql.core.parse.ParsedDefinition;
+import io.github.sodagql.core.parse.ParsedFile;
+import io.github.sodagql.core.parse.ParsedFragment;
+import io.github.sodagql.core.parse.ParsedOperation;
+import io.github.sodagql.core.parse.SpreadReference;
+import io.github.sodagql.core.source.ContentHash;
+import io.github.sodagql.core.source.ProjectPath;
+import io.github.sodagql.core.source.SourceLocation;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Reads and writes the snapshot: a small binary file, {@code snapshot.bin} in the state directory, written
+ * atomically. Anything unreadable (missing, truncated, another format) is reported as such, never thrown:
+ * the caller then builds fully.
+ */
+public final class SnapshotStore {
+    public static final String FILE = "snapshot.bin";
+    static final int FORMAT_VERSION = 1;
+    private static final String MAGIC = "soda-gql snapshot";
+
+    /** What loading found. */
+    public sealed interface Loaded {
+        record Found(Snapshot snapshot) implements Loaded {}
+
+        record Missing() implements Loaded {}
+
+        record Unusable(String reason) implements Loaded {}
+    }
+
+    private SnapshotStore() {}
+
+    public static void save(Path stateDirectory, Snapshot snapshot) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeUTF(MAGIC);
+            out.writeInt(FORMAT_VERSION);
+            string(out, snapshot.compilerVersion());
+            string(out, snapshot.configHash().hex());
+            optional(out, snapshot.schemaHash().map(ContentHash::hex));
+            out.writeInt(snapshot.schemaInputs().size());
+            for (Map.Entry<ProjectPath, Fingerprint> input : snapshot.schemaInputs().entrySet()) {
+                string(out, input.getKey().value());
+                fingerprint(out, input.getValue());
+            }
+            diagnostics(out, snapshot.schemaDiagnostics());
+            out.writeInt(snapshot.files().size());
+            for (ParsedFile file : snapshot.files().values()) {
+                string(out, file.path().value());
+                out.writeBoolean(file.fingerprint().isPresent());
+                if (file.fingerprint().isPresent()) {
+                    fingerprint(out, file.fingerprint().get());
+                }
+                string(out, file.text());
+                out.writeInt(file.definitions().size());
+                for (ParsedDefinition definition : file.definitions()) {
+                    definition(out, definition);
+                }
+                diagnostics(out, file.diagnostics());
+            }
+            out.writeInt(snapshot.definitions().size());
+            for (DefinitionRecord record : snapshot.definitions().values()) {
+                id(out, record.id());
+                diagnostics(out, record.diagnostics());
+                out.writeBoolean(record.artifactEntry().isPresent());
+                if (record.artifactEntry().isPresent()) {
+                    artifactEntry(out, record.artifactEntry().get());
+                }
+                strings(out, List.copyOf(record.typesUsed()));
+                outputs(out, record.outputs());
+                out.writeBoolean(record.outputsCurrent());
+            }
+            outputs(out, snapshot.sharedOutputs());
+            diagnostics(out, snapshot.generationDiagnostics());
+            out.writeInt(snapshot.classNames().size());
+            for (Map.Entry<String, String> name : new TreeMap<>(snapshot.classNames()).entrySet()) {
+                string(out, name.getKey());
+                string(out, name.getValue());
+            }
+        }
+        OutputWriter.writeAtomically(stateDirectory.resolve(FILE), bytes.toByteArray());
+    }
+
+    public static Loaded load(Path stateDirectory) {
+        Path file = stateDirectory.resolve(FILE);
+        try (InputStream stream = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+                DataInputStream in = new DataInputStream(stream)) {
+            if (!MAGIC.equals(in.readUTF())) {
+                return new Loaded.Unusable("it is not a soda-gql snapshot");
+            }
+            int format = in.readInt();
+            if (format != FORMAT_VERSION) {
+                return new Loaded.Unusable("it has format " + format + ", this version reads " + FORMAT_VERSION);
+            }
+            String compilerVersion = string(in);
+            ContentHash configHash = new ContentHash(string(in));
+            Optional<ContentHash> schemaHash = optional(in).map(ContentHash::new);
+            SortedMap<ProjectPath, Fingerprint> schemaInputs = new TreeMap<>();
+            for (int i = in.readInt(); i > 0; i--) {
+                schemaInputs.put(new ProjectPath(string(in)), fingerprint(in));
+            }
+            List<Diagnostic> schemaDiagnostics = diagnostics(in);
+            SortedMap<ProjectPath, ParsedFile> files = new TreeMap<>();
+            for (int i = in.readInt(); i > 0; i--) {
+                ProjectPath path = new ProjectPath(string(in));
+                Optional<Fingerprint> fingerprint = in.readBoolean() ? Optional.of(fingerprint(in)) : Optional.empty();
+                String text = string(in);
+                List<ParsedDefinition> definitions = new ArrayList<>();
+                for (int d = in.readInt(); d > 0; d--) {
+                    definitions.add(definition(in));
+                }
+                files.put(path, new ParsedFile(path, fingerprint, text, definitions, diagnostics(in), Optional.empty()));
+            }
+            SortedMap<DefinitionId, DefinitionRecord> definitions = new TreeMap<>();
+            for (int i = in.readInt(); i > 0; i--) {
+                DefinitionId id = id(in);
+                List<Diagnostic> diagnostics = diagnostics(in);
+                Optional<ArtifactOperation> entry = in.readBoolean() ? Optional.of(artifactEntry(in)) : Optional.empty();
+                TreeSet<String> types = new TreeSet<>(strings(in));
+                List<OutputRecord> outputs = outputs(in);
+                definitions.put(id, new DefinitionRecord(id, diagnostics, entry, types, outputs, in.readBoolean()));
+            }
+            List<OutputRecord> shared = outputs(in);
+            List<Diagnostic> generation = diagnostics(in);
+            Map<String, String> classNames = new TreeMap<>();
+            for (int i = in.readInt(); i > 0; i--) {
+                classNames.put(string(in), string(in));
+            }
+            if (in.read() != -1) {
+                return new Loaded.Unusable("it has bytes after its end");
+            }
+            return new Loaded.Found(new Snapshot(compilerVersion, configHash, schemaHash, schemaInputs, schemaDiagnostics,
+                    files, definitions, shared, generation, classNames));
+        } catch (NoSuchFileException e) {
+            return new Loaded.Missing();
+        } catch (IOException | RuntimeException e) {
+            return new Loaded.Unusable("it cannot be read (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    private static void string(DataOutputStream out, String value) throws IOException {
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(bytes.length);
+        out.write(bytes);
+    }
+
+    private static String string(DataInputStream in) throws IOException {
+        int length = in.readInt();
+        if (length < 0 || length > (1 << 28)) {
+            throw new IOException("bad length " + length);
+        }
+        return new String(in.readNBytes(length), StandardCharsets.UTF_8);
+    }
+
+    private static void optional(DataOutputStream out, Optional<String> value) throws IOException {
+        out.writeBoolean(value.isPresent());
+        if (value.isPresent()) {
+            string(out, value.get());
+        }
+    }
+
+    private static Optional<String> optional(DataInputStream in) throws IOException {
+        return in.readBoolean() ? Optional.of(string(in)) : Optional.empty();
+    }
+
+    private static void strings(DataOutputStream out, List<String> values) throws IOException {
+        out.writeInt(values.size());
+        for (String value : values) {
+            string(out, value);
+        }
+    }
+
+    private static List<String> strings(DataInputStream in) throws IOException {
+        List<String> values = new ArrayList<>();
+        for (int i = in.readInt(); i > 0; i--) {
+            values.add(string(in));
+        }
+        return values;
+    }
+
+    private static void fingerprint(DataOutputStream out, Fingerprint fingerprint) throws IOException {
+        out.writeLong(fingerprint.size());
+        out.writeLong(fingerprint.modifiedMillis());
+        string(out, fingerprint.contentHash().hex());
+    }
+
+    private static Fingerprint fingerprint(DataInputStream in) throws IOException {
+        return new Fingerprint(in.readLong(), in.readLong(), new ContentHash(string(in)));
+    }
+
+    private static void location(DataOutputStream out, SourceLocation location) throws IOException {
+        string(out, location.file().value());
+        out.writeInt(location.line());
+        out.writeInt(location.column());
+    }
+
+    private static SourceLocation location(DataInputStream in) throws IOException {
+        return new SourceLocation(new ProjectPath(string(in)), in.readInt(), in.readInt());
+    }
+
+    private static void definition(DataOutputStream out, ParsedDefinition definition) throws IOException {
+        out.writeBoolean(definition instanceof ParsedOperation);
+        string(out, definition.name());
+        if (definition instanceof ParsedOperation operation) {
+            string(out, operation.kind().name());
+        } else {
+            string(out, ((ParsedFragment) definition).typeCondition());
+        }
+        location(out, definition.location());
+        out.writeInt(definition.spreads().size());
+        for (SpreadReference spread : definition.spreads()) {
+            string(out, spread.fragmentName());
+            location(out, spread.location());
+        }
+    }
+
+    private static ParsedDefinition definition(DataInputStream in) throws IOException {
+        boolean operation = in.readBoolean();
+        String name = string(in);
+        String kindOrType = string(in);
+        SourceLocation location = location(in);
+        List<SpreadReference> spreads = new ArrayList<>();
+        for (int i = in.readInt(); i > 0; i--) {
+            spreads.add(new SpreadReference(string(in), location(in)));
+        }
+        return operation
+                ? new ParsedOperation(name, OperationKind.valueOf(kindOrType), location, spreads)
+                : new ParsedFragment(name, kindOrType, location, spreads);
+    }
+
+    private static void diagnostics(DataOutputStream out, List<Diagnostic> diagnostics) throws IOException {
+        out.writeInt(diagnostics.size());
+        for (Diagnostic diagnostic : diagnostics) {
+            string(out, diagnostic.code().name());
+            string(out, diagnostic.severity().name());
+            out.writeBoolean(diagnostic.location().isPresent());
+            if (diagnostic.location().isPresent()) {
+                location(out, diagnostic.location().get());
+            }
+            string(out, diagnostic.message());
+            string(out, diagnostic.hint());
+            out.writeInt(diagnostic.related().size());
+            for (SourceLocation related : diagnostic.related()) {
+                location(out, related);
+            }
+        }
+    }
+
+    private static List<Diagnostic> diagnostics(DataInputStream in) throws IOException {
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        for (int i = in.readInt(); i > 0; i--) {
+            DiagnosticCode code = DiagnosticCode.valueOf(string(in));
+            Severity severity = Severity.valueOf(string(in));
+            Optional<SourceLocation> location = in.readBoolean() ? Optional.of(location(in)) : Optional.empty();
+            String message = string(in);
+            String hint = string(in);
+            List<SourceLocation> related = new ArrayList<>();
+            for (int r = in.readInt(); r > 0; r--) {
+                related.add(location(in));
+            }
+            diagnostics.add(new Diagnostic(code, severity, location, message, hint, related));
+        }
+        return diagnostics;
+    }
+
+    private static void id(DataOutputStream out, DefinitionId id) throws IOException {
+        string(out, id.file().value());
+        string(out, id.name());
+        string(out, id.kind().name());
+    }
+
+    private static DefinitionId id(DataInputStream in) throws IOException {
+        return new DefinitionId(new ProjectPath(string(in)), string(in), DefinitionId.Kind.valueOf(string(in)));
+    }
+
+    private static void artifactEntry(DataOutputStream out, ArtifactOperation entry) throws IOException {
+        string(out, entry.id().hex());
+        string(out, entry.name());
+        string(out, entry.kind().name());
+        string(out, entry.document());
+        string(out, entry.source().value());
+        strings(out, entry.fragments());
+        out.writeInt(entry.variables().size());
+        for (VariableDeclaration variable : entry.variables()) {
+            string(out, variable.name());
+            string(out, variable.type());
+            optional(out, variable.defaultValue());
+        }
+    }
+
+    private static ArtifactOperation artifactEntry(DataInputStream in) throws IOException {
+        ContentHash id = new ContentHash(string(in));
+        String name = string(in);
+        OperationKind kind = OperationKind.valueOf(string(in));
+        String document = string(in);
+        ProjectPath source = new ProjectPath(string(in));
+        List<String> fragments = strings(in);
+        List<VariableDeclaration> variables = new ArrayList<>();
+        for (int i = in.readInt(); i > 0; i--) {
+            variables.add(new VariableDeclaration(string(in), string(in), optional(in)));
+        }
+        return new ArtifactOperation(id, name, kind, document, source, fragments, variables);
+    }
+
+    private static void outputs(DataOutputStream out, List<OutputRecord> outputs) throws IOException {
+        out.writeInt(outputs.size());
+        for (OutputRecord output : outputs) {
+            string(out, output.path().value());
+            string(out, output.hash().hex());
+            out.writeLong(output.size());
+            out.writeLong(output.modifiedMillis());
+        }
+    }
+
+    private static List<OutputRecord> outputs(DataInputStream in) throws IOException {
+        List<OutputRecord> outputs = new ArrayList<>();
+        for (int i = in.readInt(); i > 0; i--) {
+            outputs.add(new OutputRecord(new ProjectPath(string(in)), new ContentHash(string(in)), in.readLong(), in.readLong()));
+        }
+        return outputs;
+    }
+}
