@@ -370,10 +370,23 @@ public final class BuilderSession {
                     newOwned.computeIfAbsent(owner, o -> new ArrayList<>()).add(record);
                 }
             }
-            if (loaded.isPresent() && !hasErrors) {
-                sharedOutputs = newShared;
-            }
             boolean generated = loaded.isPresent() && !hasErrors;
+            if (generated) {
+                sharedOutputs = newShared;
+            } else {
+                // Nothing was generated, so every file an earlier build wrote is still there. Files no record
+                // keeps are tracked as shared outputs, which the next build that generates replaces or deletes.
+                Set<ProjectPath> kept = new TreeSet<>();
+                records.values().forEach(r -> r.outputs().forEach(o -> kept.add(o.path())));
+                Map<ProjectPath, OutputRecord> orphans = new TreeMap<>();
+                earlier.ifPresent(s -> {
+                    s.sharedOutputs().forEach(o -> orphans.put(o.path(), o));
+                    s.definitions().values().forEach(r -> r.outputs().forEach(o -> orphans.put(o.path(), o)));
+                });
+                toDelete.forEach(orphans::remove);
+                kept.forEach(orphans::remove);
+                sharedOutputs = List.copyOf(orphans.values());
+            }
             records.replaceAll((id, record) -> {
                 if (generated && regenerated.contains(id)) {
                     return new DefinitionRecord(id, record.diagnostics(), record.artifactEntry(), record.typesUsed(),
