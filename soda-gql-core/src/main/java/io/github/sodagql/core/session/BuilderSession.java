@@ -315,9 +315,11 @@ public final class BuilderSession {
             List<OutputFile> outputs = new ArrayList<>();
             Map<ProjectPath, DefinitionId> owners = new HashMap<>();
             Set<DefinitionId> regenerated = new TreeSet<>();
+            boolean sharedRegenerated = false;
             if (loaded.isPresent() && !hasErrors) {
+                boolean sharedDamaged = repairShared;
                 Generation generation = clock.time("codegen", () -> generate(loaded.get(), graph, composer, nodes, records,
-                        composed, affected, repairs, full, reusable));
+                        composed, affected, repairs, full || sharedDamaged, reusable));
                 generatedCount = generation.sources().files().size();
                 generationDiagnostics = generation.sources().diagnostics();
                 classNames = generation.names().simpleNames();
@@ -326,6 +328,7 @@ public final class BuilderSession {
                     file.owner().ifPresent(owner -> owners.put(file.file().path(), owner));
                 }
                 regenerated.addAll(generation.generated());
+                sharedRegenerated = generation.includesShared();
                 records.replaceAll((id, record) -> generation.typesUsed().containsKey(id)
                         ? new DefinitionRecord(id, record.diagnostics(), record.artifactEntry(),
                                 generation.typesUsed().get(id), record.outputs(), record.outputsCurrent())
@@ -334,7 +337,9 @@ public final class BuilderSession {
                 Set<ProjectPath> produced = new TreeSet<>();
                 outputs.forEach(o -> produced.add(o.path()));
                 earlier.ifPresent(s -> {
-                    s.sharedOutputs().forEach(o -> toDelete.add(o.path()));
+                    if (generation.includesShared()) {
+                        s.sharedOutputs().forEach(o -> toDelete.add(o.path()));
+                    }
                     s.definitions().forEach((id, record) -> {
                         if (regenerated.contains(id) || !records.containsKey(id)) {
                             record.outputs().forEach(o -> toDelete.add(o.path()));
@@ -371,9 +376,9 @@ public final class BuilderSession {
                 }
             }
             boolean generated = loaded.isPresent() && !hasErrors;
-            if (generated) {
+            if (generated && sharedRegenerated) {
                 sharedOutputs = newShared;
-            } else {
+            } else if (!generated) {
                 // Nothing was generated, so every file an earlier build wrote is still there. Files no record
                 // keeps are tracked as shared outputs, which the next build that generates replaces or deletes.
                 Set<ProjectPath> kept = new TreeSet<>();
@@ -408,7 +413,7 @@ public final class BuilderSession {
 
             Snapshot snapshot = new Snapshot(CompilerVersion.CURRENT, config.hash(), loaded.map(LoadedSchema::contentHash),
                     loaded.isPresent() ? schemaInputs : new TreeMap<>(), schema.diagnostics(), withoutDocuments(files),
-                    records, sharedOutputs, generationDiagnostics, classNames);
+                    records, sharedOutputs, generationDiagnostics, classNames, generated);
             save(snapshot, diagnostics);
 
             BuildCounters counters = new BuildCounters(scanned, statHits, hashes, filesParsed, reparsed.get(),
@@ -439,7 +444,7 @@ public final class BuilderSession {
             Snapshot refreshed = new Snapshot(previous.compilerVersion(), previous.configHash(), previous.schemaHash(),
                     previous.schemaHash().isPresent() ? schemaInputs : previous.schemaInputs(), previous.schemaDiagnostics(),
                     withoutDocuments(files), previous.definitions(), previous.sharedOutputs(),
-                    previous.generationDiagnostics(), previous.classNames());
+                    previous.generationDiagnostics(), previous.classNames(), previous.generated());
             if (!refreshed.equals(previous)) {
                 save(refreshed, diagnostics);
             } else {
@@ -679,17 +684,25 @@ public final class BuilderSession {
                 // A name moved (a new type took it): every file may refer to it, so everything is generated.
                 return generate(schema, graph, composer, nodes, records, composed, affected, repairs, true, previous);
             }
+            // Shared files (support types, enums, inputs, the registry) follow the names and the types in use.
+            SortedSet<String> typesBefore = new TreeSet<>();
+            previous.ifPresent(p -> p.definitions().values().forEach(r -> typesBefore.addAll(r.typesUsed())));
+            // After a build that could not generate, the shared outputs also track the files it left behind.
+            boolean lastBuildGenerated = previous.map(Snapshot::generated).orElse(false);
+            boolean includeShared = full || !lastBuildGenerated || !names.simpleNames().equals(before)
+                    || !allTypes.equals(typesBefore);
             List<OperationShape> operations = operationShapes.entrySet().stream()
                     .sorted(Map.Entry.comparingByKey()).map(Map.Entry::getValue).toList();
             GeneratedSources sources = JavaGenerator.generate(new GenerationRequest(config.javaPackage(),
-                    config.outputDirectory(), config.scalars(), names, usage, operations, wantedFragments, fragmentShape, true));
-            return new Generation(sources, names, wanted, typesUsed);
+                    config.outputDirectory(), config.scalars(), names, usage, operations, wantedFragments, fragmentShape,
+                    includeShared));
+            return new Generation(sources, names, wanted, typesUsed, includeShared);
         }
     }
 
     /** What generation produced, and for which definitions. */
     private record Generation(GeneratedSources sources, GeneratedNames names, Set<DefinitionId> generated,
-            Map<DefinitionId, SortedSet<String>> typesUsed) {}
+            Map<DefinitionId, SortedSet<String>> typesUsed, boolean includesShared) {}
 
     /** Syntax trees on demand: from this build's parse, or parsed again from the snapshot's text. */
     private static final class LazyNodes implements DefinitionNodes {

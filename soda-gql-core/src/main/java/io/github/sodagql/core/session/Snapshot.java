@@ -23,6 +23,8 @@ import java.util.TreeMap;
  * @param schemaInputs the schema files and their fingerprints; empty when the schema did not load
  * @param schemaDiagnostics the schema's own problems (warnings when it loaded)
  * @param generationDiagnostics problems of code generation as a whole (unmapped scalars)
+ * @param generated whether the build that left this snapshot generated code; when it did not (it had
+ *     errors), its shared outputs also list the files it left behind, for the next build to replace or delete
  */
 public record Snapshot(
         String compilerVersion,
@@ -34,7 +36,8 @@ public record Snapshot(
         SortedMap<DefinitionId, DefinitionRecord> definitions,
         List<OutputRecord> sharedOutputs,
         List<Diagnostic> generationDiagnostics,
-        Map<String, String> classNames) {
+        Map<String, String> classNames,
+        boolean generated) {
 
     public Snapshot {
         Objects.requireNonNull(compilerVersion, "compilerVersion");

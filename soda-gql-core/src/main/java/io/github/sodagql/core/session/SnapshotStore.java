@@ -104,6 +104,7 @@ public final class SnapshotStore {
                 string(out, name.getKey());
                 string(out, name.getValue());
             }
+            out.writeBoolean(snapshot.generated());
         }
         OutputWriter.writeAtomically(stateDirectory.resolve(FILE), bytes.toByteArray());
     }
@@ -153,11 +154,12 @@ public final class SnapshotStore {
             for (int i = in.readInt(); i > 0; i--) {
                 classNames.put(string(in), string(in));
             }
+            boolean generated = in.readBoolean();
             if (in.read() != -1) {
                 return new Loaded.Unusable("it has bytes after its end");
             }
             return new Loaded.Found(new Snapshot(compilerVersion, configHash, schemaHash, schemaInputs, schemaDiagnostics,
-                    files, definitions, shared, generation, classNames));
+                    files, definitions, shared, generation, classNames, generated));
         } catch (NoSuchFileException e) {
             return new Loaded.Missing();
         } catch (IOException | RuntimeException e) {
