@@ -108,6 +108,7 @@ public class GenerateMojo extends AbstractMojo {
             return;
         }
         BuildResult result = new BuilderSession(config).buildInitial();
+        result.notices().forEach(getLog()::warn);
         DiagnosticReporter reporter = new DiagnosticReporter(getLog(), buildContext, config.projectDirectory(),
                 project.getFile());
         reporter.report(result);

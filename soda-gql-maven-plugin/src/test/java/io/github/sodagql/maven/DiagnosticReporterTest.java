@@ -30,8 +30,8 @@ class DiagnosticReporterTest {
     private final DiagnosticReporter reporter = new DiagnosticReporter(log, context, PROJECT, new File("/work/project/pom.xml"));
 
     private static BuildResult result(List<Diagnostic> diagnostics) {
-        return new BuildResult(diagnostics, Optional.empty(), new BuildReport(new ArtifactCounts(2, 1, 0, 0, 0),
-                new BuildCounters(0, 0, 0, 0, 0, 0, 0, 0, 0), Map.of(), 1), List.of(CLEAN, PAGE));
+        return new BuildResult(diagnostics, Optional.empty(), new BuildReport("incremental", new ArtifactCounts(2, 1, 0, 0, 0),
+                new BuildCounters(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), Map.of(), 1), List.of(CLEAN, PAGE), List.of());
     }
 
     private static Diagnostic unknownFragment() {

@@ -80,6 +80,7 @@ public final class SodaGqlCommand {
         }
         SodaGqlConfig config = builder.build();
         BuildResult result = new BuilderSession(config).buildInitial();
+        result.notices().forEach(err::println);
         for (Diagnostic diagnostic : result.diagnostics()) {
             (diagnostic.isError() ? err : out).println(diagnostic.formatWithHint());
         }
