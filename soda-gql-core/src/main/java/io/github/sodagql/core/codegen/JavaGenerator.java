@@ -109,7 +109,8 @@ public final class JavaGenerator {
             }
             files.add(shared(folder, "Operations", render(pkg, registry(pkg, names.operations().values()))));
         }
-        for (Map.Entry<DefinitionId, FragmentShape> entry : request.fragments().entrySet()) {
+        // Units are independent of each other, so they render in parallel; the result is sorted below.
+        files.addAll(request.fragments().entrySet().parallelStream().map(entry -> {
             FragmentShape fragment = entry.getValue();
             ClassName name = names.fragments().get(fragment.name());
             TypeSpec.Builder type = selections.typeFor(name, fragment.selection(), Set.of(name.simpleName()), List.of())
@@ -117,13 +118,13 @@ public final class JavaGenerator {
                             JavaNames.javadoc(fragment.name()), JavaNames.javadoc(fragment.typeCondition()),
                             JavaNames.javadoc(fragment.source().value()))
                     .addMethod(rootFromMap(name, fragment.name()));
-            files.add(owned(folder, name.simpleName(), render(pkg, type), entry.getKey()));
-        }
-        for (OperationShape operation : request.operations()) {
+            return owned(folder, name.simpleName(), render(pkg, type), entry.getKey());
+        }).toList());
+        files.addAll(request.operations().parallelStream().map(operation -> {
             ClassName name = names.operations().get(operation.operation().id());
             TypeSpec.Builder type = OperationClasses.operationClass(name, operation, selections, values, pkg);
-            files.add(owned(folder, name.simpleName(), render(pkg, type), operation.operation().id()));
-        }
+            return owned(folder, name.simpleName(), render(pkg, type), operation.operation().id());
+        }).toList());
         files.sort(Comparator.comparing(f -> f.file().path()));
         return new GeneratedSources(files, diagnostics);
     }

@@ -120,9 +120,11 @@ public final class OutputWriter {
     public static void writeAtomically(Path target, byte[] bytes) throws IOException {
         Path directory = target.toAbsolutePath().getParent();
         Files.createDirectories(directory);
-        Path temporary = Files.createTempFile(directory, "." + target.getFileName(), ".tmp");
+        // Not Files.createTempFile: its owner-only permissions would stay on the target after the move.
+        Path temporary = directory.resolve("." + target.getFileName() + "." + Long.toHexString(System.nanoTime())
+                + Thread.currentThread().getId() + ".tmp");
         try {
-            Files.write(temporary, bytes);
+            Files.write(temporary, bytes, java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE);
             try {
                 Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

@@ -225,7 +225,10 @@ public final class BuilderSession {
                 return noOp(reusable.get(), files, schemaInputs, scanProblems);
             }
 
-            SchemaLoadResult schema = clock.time("schema", () -> loadSchema(schemaChanged, reusable));
+            // The schema (often the largest input) loads on its own thread while documents are parsed.
+            java.util.concurrent.CompletableFuture<SchemaLoadResult> schemaLoad = java.util.concurrent.CompletableFuture
+                    .supplyAsync(() -> clock.timeConcurrently("schema", () -> loadSchema(schemaChanged, reusable)),
+                            BuilderSession::startDaemon);
             List<ParsedFile> parsed = clock.time("parse", () -> changed.values().parallelStream()
                     .filter(result -> result != null)
                     .map(result -> result instanceof ReadResult.Read ok
@@ -237,6 +240,7 @@ public final class BuilderSession {
             parsed.forEach(file -> files.put(file.path(), file));
 
             DefinitionGraph graph = clock.time("graph", () -> DefinitionGraph.build(files.values()));
+            SchemaLoadResult schema = joinSchema(schemaLoad);
             boolean full = fullReason != null || schemaChanged;
             Set<DefinitionId> affected = clock.time("graph", () -> full
                     ? new TreeSet<>(graph.definitions().keySet())
@@ -697,6 +701,20 @@ public final class BuilderSession {
                     config.outputDirectory(), config.scalars(), names, usage, operations, wantedFragments, fragmentShape,
                     includeShared));
             return new Generation(sources, names, wanted, typesUsed, includeShared);
+        }
+    }
+
+    private static void startDaemon(Runnable task) {
+        Thread thread = new Thread(task, "soda-gql-schema");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private static SchemaLoadResult joinSchema(java.util.concurrent.CompletableFuture<SchemaLoadResult> load) {
+        try {
+            return load.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
     }
 
