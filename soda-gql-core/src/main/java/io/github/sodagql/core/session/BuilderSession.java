@@ -110,6 +110,11 @@ public final class BuilderSession {
         return build(Optional.empty(), false);
     }
 
+    /** Builds again from this session's own state, finding changes by a stat of every input (a watcher). */
+    public BuildResult rebuild() {
+        return build(Optional.empty(), false);
+    }
+
     /** Builds again, after the given changes, from this session's own state (a watcher or an IDE). */
     public BuildResult update(ChangeSet changes) {
         return build(Optional.of(changes), false);
