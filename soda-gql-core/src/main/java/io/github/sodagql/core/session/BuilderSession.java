@@ -327,8 +327,9 @@ public final class BuilderSession {
             boolean sharedRegenerated = false;
             if (loaded.isPresent() && !hasErrors) {
                 boolean sharedDamaged = repairShared;
+                Set<ProjectPath> changedFiles = changed.keySet();
                 Generation generation = clock.time("codegen", () -> generate(loaded.get(), graph, composer, nodes, records,
-                        composed, affected, repairs, full || sharedDamaged, reusable));
+                        composed, affected, changedFiles, files, repairs, full || sharedDamaged, reusable));
                 generatedCount = generation.sources().files().size();
                 generationDiagnostics = generation.sources().diagnostics();
                 classNames = generation.names().simpleNames();
@@ -641,7 +642,8 @@ public final class BuilderSession {
 
         private Generation generate(LoadedSchema schema, DefinitionGraph graph, Composer composer, LazyNodes nodes,
                 SortedMap<DefinitionId, DefinitionRecord> records, Map<DefinitionId, ComposedOperation> composed,
-                Set<DefinitionId> affected, Set<DefinitionId> repairs, boolean full, Optional<Snapshot> previous) {
+                Set<DefinitionId> affected, Set<ProjectPath> changedFiles, Map<ProjectPath, ParsedFile> files,
+                Set<DefinitionId> repairs, boolean full, Optional<Snapshot> previous) {
             Map<String, FragmentDefinition> fragmentNodes = new ConcurrentHashMap<>();
             java.util.function.Function<String, FragmentDefinition> fragmentNode = name -> fragmentNodes.computeIfAbsent(name,
                     n -> composer.fragment(graph.fragmentIndex().get(n), nodes));
@@ -656,7 +658,8 @@ public final class BuilderSession {
             for (DefinitionId id : graph.definitions().keySet()) {
                 boolean indexed = id.kind() == DefinitionId.Kind.OPERATION || id.equals(graph.fragmentIndex().get(id.name()));
                 DefinitionRecord record = records.get(id);
-                if (indexed && (full || affected.contains(id) || repairs.contains(id) || !record.outputsCurrent())) {
+                if (indexed && (full || repairs.contains(id) || !record.outputsCurrent()
+                        || (affected.contains(id) && needsNewCode(id, changedFiles, files)))) {
                     wanted.add(id);
                 }
             }
@@ -691,7 +694,8 @@ public final class BuilderSession {
                     && !names.simpleNames().get(e.getKey()).equals(e.getValue()));
             if (renamed && !full) {
                 // A name moved (a new type took it): every file may refer to it, so everything is generated.
-                return generate(schema, graph, composer, nodes, records, composed, affected, repairs, true, previous);
+                return generate(schema, graph, composer, nodes, records, composed, affected, changedFiles, files, repairs,
+                        true, previous);
             }
             // Shared files (support types, enums, inputs, the registry) follow the names and the types in use.
             SortedSet<String> typesBefore = new TreeSet<>();
@@ -707,6 +711,20 @@ public final class BuilderSession {
                     includeShared));
             return new Generation(sources, names, wanted, typesUsed, includeShared);
         }
+    }
+
+    /**
+     * Whether an affected definition's code can differ. An operation's can (its document and id change with any
+     * fragment it reaches). A fragment's class depends on its own selection and on the classes it refers to by
+     * name, so one affected only through what it spreads keeps its code, unless a conditional spread reads
+     * the spread fragment's fields to see whether it was included.
+     */
+    private static boolean needsNewCode(DefinitionId id, Set<ProjectPath> changedFiles, Map<ProjectPath, ParsedFile> files) {
+        if (id.kind() == DefinitionId.Kind.OPERATION || changedFiles.contains(id.file())) {
+            return true;
+        }
+        String text = files.get(id.file()).text();
+        return text.contains("@include") || text.contains("@skip");
     }
 
     private static void startDaemon(Runnable task) {
