@@ -1,10 +1,12 @@
 package io.github.sodagql.maven;
 
+import io.github.sodagql.core.config.DocumentRoot;
 import io.github.sodagql.core.config.SodaGqlConfig;
 import io.github.sodagql.core.output.OutputFile;
 import io.github.sodagql.core.output.OutputWriter;
 import io.github.sodagql.core.session.BuildResult;
 import io.github.sodagql.core.session.BuilderSession;
+import io.github.sodagql.core.session.ChangeSet;
 import io.github.sodagql.core.source.ProjectPath;
 import java.io.File;
 import java.io.IOException;
@@ -44,16 +46,46 @@ public class GenerateMojo extends AbstractSodaGqlMojo {
             return;
         }
         SodaGqlConfig config = configuration();
-        if (buildContext.isIncremental() && !hasRelevantDelta()) {
-            getLog().debug("soda-gql: no GraphQL input changed");
-            return;
+        BuildResult result;
+        if (buildContext.isIncremental()) {
+            if (!hasRelevantDelta()) {
+                getLog().debug("soda-gql: no GraphQL input changed");
+                return;
+            }
+            result = new BuilderSession(config).update(changesFromBuildContext(config));
+        } else {
+            result = new BuilderSession(config).buildInitial();
         }
-        BuildResult result = new BuilderSession(config).buildInitial();
         DiagnosticReporter reporter = report(config, result);
         publishArtifact(config, result);
         buildContext.refresh(outputDirectory);
         buildContext.refresh(stateDirectory);
         reporter.failIfNeeded(result, failOnWarnings);
+    }
+
+    /**
+     * In the IDE, the documents the IDE says changed or were deleted, instead of a scan. The session checks
+     * the schema and its own outputs itself, and scans anyway when it has no snapshot to apply them to.
+     */
+    private ChangeSet changesFromBuildContext(SodaGqlConfig config) {
+        java.util.SortedSet<ProjectPath> changed = new java.util.TreeSet<>();
+        java.util.SortedSet<ProjectPath> deleted = new java.util.TreeSet<>();
+        collect(buildContext.newScanner(documentsDirectory), config, changed);
+        collect(buildContext.newDeleteScanner(documentsDirectory), config, deleted);
+        return new ChangeSet(new java.util.TreeSet<>(), changed, deleted);
+    }
+
+    private void collect(org.codehaus.plexus.util.Scanner scanner, SodaGqlConfig config,
+            java.util.Set<ProjectPath> into) {
+        scanner.setIncludes((includes == null || includes.isEmpty() ? DocumentRoot.DEFAULT_INCLUDES : includes)
+                .toArray(String[]::new));
+        if (excludes != null) {
+            scanner.setExcludes(excludes.toArray(String[]::new));
+        }
+        scanner.scan();
+        for (String relative : scanner.getIncludedFiles()) {
+            into.add(ProjectPath.of(config.projectDirectory(), documentsDirectory.toPath().resolve(relative)));
+        }
     }
 
     /** In the IDE: did a document, a schema file or the POM change since the last build? */

@@ -11,6 +11,9 @@ import org.codehaus.plexus.util.Scanner;
 final class RecordingBuildContext implements BuildContext {
     final List<String> messages = new ArrayList<>();
     final List<File> cleared = new ArrayList<>();
+    boolean incremental;
+    String[] changed = {};
+    String[] deleted = {};
 
     @Override
     public void addMessage(File file, int line, int column, String message, int severity, Throwable cause) {
@@ -47,12 +50,12 @@ final class RecordingBuildContext implements BuildContext {
 
     @Override
     public Scanner newScanner(File basedir) {
-        throw new UnsupportedOperationException();
+        return new FixedScanner(basedir, changed);
     }
 
     @Override
     public Scanner newDeleteScanner(File basedir) {
-        throw new UnsupportedOperationException();
+        return new FixedScanner(basedir, deleted);
     }
 
     @Override
@@ -62,7 +65,7 @@ final class RecordingBuildContext implements BuildContext {
 
     @Override
     public boolean isIncremental() {
-        return false;
+        return incremental;
     }
 
     @Override
@@ -86,5 +89,38 @@ final class RecordingBuildContext implements BuildContext {
     @Override
     public boolean isUptodate(File target, File source) {
         return false;
+    }
+
+    /** What m2e's scanners answer: the files that changed (or were deleted) since the last build. */
+    private record FixedScanner(File basedir, String[] files) implements Scanner {
+        @Override
+        public void setIncludes(String[] includes) {}
+
+        @Override
+        public void setExcludes(String[] excludes) {}
+
+        @Override
+        public void addDefaultExcludes() {}
+
+        @Override
+        public void scan() {}
+
+        @Override
+        public String[] getIncludedFiles() {
+            return files.clone();
+        }
+
+        @Override
+        public String[] getIncludedDirectories() {
+            return new String[0];
+        }
+
+        @Override
+        public File getBasedir() {
+            return basedir;
+        }
+
+        @Override
+        public void setFilenameComparator(java.util.Comparator<String> comparator) {}
     }
 }

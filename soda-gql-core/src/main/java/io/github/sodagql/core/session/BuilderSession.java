@@ -199,8 +199,10 @@ public final class BuilderSession {
             Set<ProjectPath> schemaFiles = SchemaLoader.schemaFiles(config);
             SortedMap<ProjectPath, ParsedFile> files = new TreeMap<>(reusable.map(Snapshot::files).orElse(new TreeMap<>()));
             List<Diagnostic> scanProblems = new ArrayList<>();
+            // A build tool's change set is only as good as the state it is relative to: without one, scan.
+            Optional<ChangeSet> given = reusable.isPresent() ? known : Optional.empty();
             Map<ProjectPath, ReadResult> changed = clock.time("discovery",
-                    () -> documentChanges(files, schemaFiles, scanProblems));
+                    () -> documentChanges(given, files, schemaFiles, scanProblems));
             SortedSet<ProjectPath> removed = new TreeSet<>();
             for (Map.Entry<ProjectPath, ReadResult> change : changed.entrySet()) {
                 if (change.getValue() == null) {
@@ -501,12 +503,12 @@ public final class BuilderSession {
          * bytes are read once, here), {@code null} for each removed one. Unchanged files whose stat moved get
          * their fingerprint refreshed in {@code files}.
          */
-        private Map<ProjectPath, ReadResult> documentChanges(SortedMap<ProjectPath, ParsedFile> files,
-                Set<ProjectPath> schemaFiles, List<Diagnostic> scanProblems) {
+        private Map<ProjectPath, ReadResult> documentChanges(Optional<ChangeSet> given,
+                SortedMap<ProjectPath, ParsedFile> files, Set<ProjectPath> schemaFiles, List<Diagnostic> scanProblems) {
             Map<ProjectPath, ReadResult> changed = new TreeMap<>();
             List<ProjectPath> candidates = new ArrayList<>();
-            if (known.isPresent()) {
-                ChangeSet changes = known.get();
+            if (given.isPresent()) {
+                ChangeSet changes = given.get();
                 changes.removed().forEach(path -> {
                     if (files.containsKey(path)) {
                         changed.put(path, null);
