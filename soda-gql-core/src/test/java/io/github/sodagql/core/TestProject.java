@@ -74,6 +74,34 @@ public final class TestProject {
                 .toList();
     }
 
+    /** The repository root: from the {@code sodagql.repoRoot} property surefire sets, or found upwards. */
+    public static Path repoRoot() {
+        String property = System.getProperty("sodagql.repoRoot");
+        Path start = (property == null || property.isBlank() ? Path.of("") : Path.of(property)).toAbsolutePath().normalize();
+        for (Path dir = start; dir != null; dir = dir.getParent()) {
+            if (Files.isDirectory(dir.resolve("it-fixtures")) && Files.isDirectory(dir.resolve("soda-gql-core"))) {
+                return dir;
+            }
+        }
+        throw new IllegalStateException("No repository root above " + start);
+    }
+
+    /** The documents folder of an it-fixtures project. */
+    public static Path fixture(String name) {
+        return repoRoot().resolve("it-fixtures/" + name + "/src/main/graphql");
+    }
+
+    /** A folder of {@code ../shared/corpora}, as a real path; the calling test is skipped when it is absent. */
+    public static Path corpus(String relative) {
+        Path folder = repoRoot().resolve("../shared/corpora").resolve(relative).normalize();
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(folder), "corpus absent: " + folder);
+        try {
+            return folder.toRealPath();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public Path directory() {
         return directory;
     }

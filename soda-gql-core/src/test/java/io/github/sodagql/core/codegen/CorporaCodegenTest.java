@@ -1,5 +1,7 @@
 package io.github.sodagql.core.codegen;
 
+import io.github.sodagql.core.TestProject;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -56,7 +58,7 @@ class CorporaCodegenTest {
      */
     @Test
     void allArtsyCompiledOperationsGenerateAndCompileTogether() throws IOException {
-        Path project = corpus("artsy-force");
+        Path project = TestProject.corpus("artsy-force");
         SodaGqlConfig.Builder builder = SodaGqlConfig.builder(project)
                 .schemaPath("data/schema.graphql")
                 .stateDirectory(tempDir.resolve("state").toString())
@@ -103,7 +105,7 @@ class CorporaCodegenTest {
      */
     @TestFactory
     Stream<DynamicTest> cleanApolloCompilerFoldersGenerateCompilingCode() throws IOException {
-        Path corpora = corpora();
+        Path corpora = TestProject.corpus(".");
         Path examples = corpora.resolve(APOLLO_TESTS).resolve("com/example");
         Path summary = corpora.resolve("validation-results/apollo-compiler.summary.txt");
         assumeTrue(Files.isDirectory(examples) && Files.isRegularFile(summary), "corpus absent: " + examples);
@@ -189,28 +191,7 @@ class CorporaCodegenTest {
         return names;
     }
 
-    /** {@code <repoRoot>/../shared/corpora}; skips the test when the repository root is not found. */
-    private static Path corpora() {
-        String property = System.getProperty("sodagql.repoRoot");
-        Path start = property == null || property.isBlank() ? Path.of("") : Path.of(property);
-        Path root = start.toAbsolutePath().normalize();
-        while (root != null && !Files.isDirectory(root.resolve("soda-gql-core"))) {
-            root = root.getParent();
-        }
-        assumeTrue(root != null, "repository root not found from " + start.toAbsolutePath());
-        return root.resolve("../shared/corpora").normalize();
-    }
 
-    /** A corpus folder as an absolute, real project directory; skips the test when it is absent. */
-    private static Path corpus(String relative) {
-        Path folder = corpora().resolve(relative);
-        assumeTrue(Files.isDirectory(folder), "corpus absent: " + folder);
-        try {
-            return folder.toRealPath();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     /** The first diagnostics, formatted, so that a failed assertion shows what went wrong. */
     private static List<String> firstFew(List<Diagnostic> diagnostics) {

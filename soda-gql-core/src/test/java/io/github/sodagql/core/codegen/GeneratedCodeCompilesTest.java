@@ -23,14 +23,7 @@ class GeneratedCodeCompilesTest {
     Path temporary;
 
     static Path repoRoot() {
-        String property = System.getProperty("sodagql.repoRoot");
-        Path start = property != null ? Path.of(property) : Path.of("").toAbsolutePath();
-        for (Path dir = start; dir != null; dir = dir.getParent()) {
-            if (Files.isDirectory(dir.resolve("it-fixtures"))) {
-                return dir;
-            }
-        }
-        throw new IllegalStateException("No repository root above " + start);
+        return TestProject.repoRoot();
     }
 
     static void copyTree(Path from, Path to) throws IOException {

@@ -1,5 +1,7 @@
 package io.github.sodagql.core.corpora;
 
+import io.github.sodagql.core.TestProject;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -50,7 +52,7 @@ class CorporaTest {
 
     @Test
     void artsyCompiledBuildsWithZeroErrorsAnd895Operations() {
-        BuildResult result = build(corpus("artsy-force"), "data/schema.graphql", "compiled");
+        BuildResult result = build(TestProject.corpus("artsy-force"), "data/schema.graphql", "compiled");
 
         assertEquals(List.of(), firstFew(result.errors()), "the compiled Relay documents are valid GraphQL");
         Artifact artifact = result.artifact().orElseThrow();
@@ -69,7 +71,7 @@ class CorporaTest {
 
     @Test
     void artsySourceReportsLocatedErrorsForRelaySyntaxWithoutCrashing() {
-        BuildResult result = build(corpus("artsy-force"), "data/schema.graphql", "source");
+        BuildResult result = build(TestProject.corpus("artsy-force"), "data/schema.graphql", "source");
 
         assertTrue(result.hasErrors(), "Relay-syntax documents are not plain GraphQL");
         assertTrue(result.artifact().isPresent(), "a build with errors still produces its artifact");
@@ -84,7 +86,7 @@ class CorporaTest {
 
     @Test
     void artsyStaleIntrospectionJsonFailsWithSchemaInvalid() {
-        BuildResult result = build(corpus("artsy-force"), "data/schema.json", "compiled");
+        BuildResult result = build(TestProject.corpus("artsy-force"), "data/schema.json", "compiled");
 
         List<Diagnostic> invalid = withCode(result, DiagnosticCode.SCHEMA_INVALID);
         assertFalse(invalid.isEmpty(), () -> "expected SCHEMA_INVALID; got " + firstFew(result.diagnostics()));
@@ -105,7 +107,7 @@ class CorporaTest {
      */
     @Test
     void publishedGithubSchemaFailsAtTheDuplicatedField() throws IOException {
-        Path project = corpus("github/octokit-graphql-schema");
+        Path project = TestProject.corpus("github/octokit-graphql-schema");
         BuildResult result = build(project, "schema.graphql", "no-documents");
 
         for (String field : List.of("repositoryDeployKeySetting", "repositoryDeployKeySettingOrganizations")) {
@@ -128,7 +130,7 @@ class CorporaTest {
     @ParameterizedTest
     @ValueSource(strings = {"schema.dedup-patched.graphql", "schema@503d8f1-2024-07-08.graphql"})
     void validGithubSchemasLoadWithoutSchemaInvalid(String schema) {
-        BuildResult result = build(corpus("github/octokit-graphql-schema"), schema, "no-documents");
+        BuildResult result = build(TestProject.corpus("github/octokit-graphql-schema"), schema, "no-documents");
 
         assertEquals(List.of(), withCode(result, DiagnosticCode.SCHEMA_INVALID), schema);
         assertEquals(List.of(), firstFew(result.errors()), schema);
@@ -143,7 +145,7 @@ class CorporaTest {
      */
     @TestFactory
     Stream<DynamicTest> cleanApolloCompilerFoldersBuild() throws IOException {
-        Path corpora = corpora();
+        Path corpora = TestProject.corpus(".");
         Path examples = corpora.resolve(APOLLO_TESTS).resolve("com/example");
         Path summary = corpora.resolve("validation-results/apollo-compiler.summary.txt");
         assumeTrue(Files.isDirectory(examples) && Files.isRegularFile(summary), "corpus absent: " + examples);
@@ -184,7 +186,7 @@ class CorporaTest {
     @ParameterizedTest
     @ValueSource(strings = {"queries.gql", "queriesExtra.gql", "queriesLimited.gql"})
     void vscodePullRequestQueriesReportErrorsWithoutCrashing(String variant) throws IOException {
-        Path project = corpus("github");
+        Path project = TestProject.corpus("github");
         String documents = "vscode-pull-request-github/src/github";
         assumeTrue(Files.isDirectory(project.resolve(documents))
                 && Files.isRegularFile(project.resolve("octokit-graphql-schema/schema.dedup-patched.graphql")),
@@ -227,28 +229,7 @@ class CorporaTest {
         return new BuilderSession(config).buildInitial();
     }
 
-    /** {@code <repoRoot>/../shared/corpora}. */
-    private static Path corpora() {
-        String property = System.getProperty("sodagql.repoRoot");
-        Path start = property == null || property.isBlank() ? Path.of("") : Path.of(property);
-        Path root = start.toAbsolutePath().normalize();
-        while (root != null && !Files.isDirectory(root.resolve("soda-gql-core"))) {
-            root = root.getParent();
-        }
-        assumeTrue(root != null, "repository root not found from " + start.toAbsolutePath());
-        return root.resolve("../shared/corpora").normalize();
-    }
 
-    /** A corpus folder as an absolute, normalized project directory; skips the test when it is absent. */
-    private static Path corpus(String relative) {
-        Path folder = corpora().resolve(relative);
-        assumeTrue(Files.isDirectory(folder), "corpus absent: " + folder);
-        try {
-            return folder.toRealPath();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     private static List<Diagnostic> withCode(BuildResult result, DiagnosticCode code) {
         return result.diagnostics().stream().filter(d -> d.code() == code).toList();

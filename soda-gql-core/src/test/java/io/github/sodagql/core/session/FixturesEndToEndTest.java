@@ -443,20 +443,7 @@ class FixturesEndToEndTest {
         return project.toAbsolutePath();
     }
 
-    /** {@code sodagql.repoRoot} when it holds {@code it-fixtures}, else the nearest folder up that does. */
     private static Path repoRoot() {
-        String property = System.getProperty("sodagql.repoRoot");
-        if (property != null && !property.isBlank()) {
-            Path root = Path.of(property).toAbsolutePath().normalize();
-            if (Files.isDirectory(root.resolve("it-fixtures"))) {
-                return root;
-            }
-        }
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isDirectory(dir.resolve("it-fixtures"))) {
-                return dir;
-            }
-        }
-        throw new IllegalStateException("No it-fixtures folder: set -Dsodagql.repoRoot or run inside the repository");
+        return io.github.sodagql.core.TestProject.repoRoot();
     }
 }

@@ -218,14 +218,7 @@ class IncrementalDifferentialTest {
     }
 
     static Path fixture(String name) {
-        String property = System.getProperty("sodagql.repoRoot");
-        Path start = property != null ? Path.of(property) : Path.of("").toAbsolutePath();
-        for (Path dir = start; dir != null; dir = dir.getParent()) {
-            if (Files.isDirectory(dir.resolve("it-fixtures"))) {
-                return dir.resolve("it-fixtures/" + name + "/src/main/graphql");
-            }
-        }
-        throw new IllegalStateException("No it-fixtures above " + start);
+        return io.github.sodagql.core.TestProject.fixture(name);
     }
 
     static void copy(Path from, Path to) throws IOException {

@@ -177,14 +177,7 @@ final class CompiledFixture {
     }
 
     static Path repoRoot() {
-        String property = System.getProperty("sodagql.repoRoot");
-        Path start = property != null ? Path.of(property) : Path.of("").toAbsolutePath();
-        for (Path dir = start; dir != null; dir = dir.getParent()) {
-            if (Files.isDirectory(dir.resolve("it-fixtures"))) {
-                return dir;
-            }
-        }
-        throw new IllegalStateException("No repository root above " + start);
+        return io.github.sodagql.core.TestProject.repoRoot();
     }
 
     private static void copyTree(Path from, Path to) throws IOException {

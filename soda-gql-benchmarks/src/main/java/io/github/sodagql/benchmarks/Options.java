@@ -1,0 +1,116 @@
+package io.github.sodagql.benchmarks;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The command line of the harness. */
+final class Options {
+    static final List<String> BUILD_SCENARIOS = List.of("cold", "noop", "noop-rebuild", "edit-operation",
+            "edit-leaf-fragment", "edit-hub-fragment", "add-file", "remove-file", "schema-edit");
+    static final List<String> EXTRA_SCENARIOS = List.of("floor-parse", "floor-stat", "apollo");
+
+    List<String> fixtures = new ArrayList<>();
+    List<String> scenarios = new ArrayList<>();
+    int iterations = 5;
+    int warmup = 2;
+    boolean freshJvm;
+    boolean rebuild;
+    boolean floors = true;
+    boolean apollo = true;
+    Path baseline;
+    Path writeBaseline;
+    double threshold = 0.05;
+    double allocThreshold = 0.0;
+    Path out;
+    Path repoRoot;
+    Path work;
+    Path chart;
+    Path markdown;
+    String label;
+    // Child-JVM mode: one measured task, its result as one line on stdout.
+    String childTask;
+    Path childProject;
+
+    static final String USAGE = """
+            usage: Harness --fixture small-app|medium-app|large-app|artsy|synthetic-N[,...]
+                           [--scenario cold|noop|noop-rebuild|edit-operation|edit-leaf-fragment|edit-hub-fragment|
+                                       add-file|remove-file|schema-edit|floor-parse|floor-stat|apollo|all[,...]]
+                           [--iterations K] [--warmup W] [--fresh-jvm] [--rebuild]
+                           [--baseline FILE] [--threshold 5%] [--alloc-threshold 0%] [--write-baseline FILE]
+                           [--no-floors] [--no-apollo] [--out DIR] [--chart FILE.svg] [--markdown FILE.md]
+            """;
+
+    static Options parse(String[] args) {
+        Options o = new Options();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            switch (arg) {
+                case "--fresh-jvm" -> o.freshJvm = true;
+                case "--rebuild" -> o.rebuild = true;
+                case "--no-floors" -> o.floors = false;
+                case "--no-apollo" -> o.apollo = false;
+                case "--help", "-h" -> throw new IllegalArgumentException("");
+                default -> {
+                    if (!arg.startsWith("--") || i + 1 >= args.length) {
+                        throw new IllegalArgumentException("bad argument " + arg);
+                    }
+                    String value = args[++i];
+                    switch (arg) {
+                        case "--fixture" -> o.fixtures.addAll(List.of(value.split(",")));
+                        case "--scenario" -> o.scenarios.addAll(List.of(value.split(",")));
+                        case "--iterations" -> o.iterations = Integer.parseInt(value);
+                        case "--warmup" -> o.warmup = Integer.parseInt(value);
+                        case "--baseline" -> o.baseline = Path.of(value);
+                        case "--write-baseline" -> o.writeBaseline = Path.of(value);
+                        case "--threshold" -> o.threshold = percent(value);
+                        case "--alloc-threshold" -> o.allocThreshold = percent(value);
+                        case "--out" -> o.out = Path.of(value);
+                        case "--repo-root" -> o.repoRoot = Path.of(value);
+                        case "--work" -> o.work = Path.of(value);
+                        case "--chart" -> o.chart = Path.of(value);
+                        case "--markdown" -> o.markdown = Path.of(value);
+                        case "--label" -> o.label = value;
+                        case "--child" -> o.childTask = value;
+                        case "--child-project" -> o.childProject = Path.of(value);
+                        default -> throw new IllegalArgumentException("unknown option " + arg);
+                    }
+                }
+            }
+        }
+        if (o.fixtures.isEmpty()) {
+            throw new IllegalArgumentException("--fixture is required");
+        }
+        if (o.scenarios.isEmpty() || o.scenarios.contains("all")) {
+            o.scenarios = new ArrayList<>(BUILD_SCENARIOS);
+            o.scenarios.addAll(EXTRA_SCENARIOS);
+        }
+        for (String s : o.scenarios) {
+            if (!BUILD_SCENARIOS.contains(s) && !EXTRA_SCENARIOS.contains(s)) {
+                throw new IllegalArgumentException("unknown scenario " + s);
+            }
+        }
+        if (o.floors) {
+            if (o.scenarios.contains("cold") && !o.scenarios.contains("floor-parse")) {
+                o.scenarios.add("floor-parse");
+            }
+            if (o.scenarios.contains("noop") && !o.scenarios.contains("floor-stat")) {
+                o.scenarios.add("floor-stat");
+            }
+        } else {
+            o.scenarios.removeAll(List.of("floor-parse", "floor-stat"));
+        }
+        if (!o.apollo) {
+            o.scenarios.remove("apollo");
+        }
+        if (o.iterations < 1 || o.warmup < 0) {
+            throw new IllegalArgumentException("--iterations must be >= 1 and --warmup >= 0");
+        }
+        return o;
+    }
+
+    private static double percent(String value) {
+        String v = value.trim();
+        return v.endsWith("%") ? Double.parseDouble(v.substring(0, v.length() - 1)) / 100 : Double.parseDouble(v);
+    }
+}
