@@ -95,7 +95,7 @@ class CatalogTest {
         assertEquals(5, page2.products().totalCount());
 
         // An explicit null cursor starts from the beginning, like an absent one.
-        CatalogPageQuery.Variables fromStart = CatalogPageQuery.Variables.builder().first(2).after(Input.nullValue()).build();
+        CatalogPageQuery.Variables fromStart = CatalogPageQuery.Variables.builder().first(2).after(null).build();
         assertTrue(fromStart.toMap().containsKey("after"));
         assertEquals(List.of("prod-1", "prod-2"), productIds(catalogPage(fromStart)));
     }
@@ -114,7 +114,7 @@ class CatalogTest {
                 productIds(catalogPage(CatalogPageQuery.Variables.builder().filter(inStockTea).build())));
 
         // filter: null means "no filter"
-        CatalogPageQuery.Variables noFilter = CatalogPageQuery.Variables.builder().filter(Input.nullValue()).build();
+        CatalogPageQuery.Variables noFilter = CatalogPageQuery.Variables.builder().filter(null).build();
         assertEquals(5, catalogPage(noFilter).products().totalCount());
     }
 

@@ -101,7 +101,6 @@ class OrdersTest {
     void createOrderReportsErrorsWithoutAnOrder() {
         CreateOrderInput input = CreateOrderInput.builder()
                 .lines(List.of(new OrderLineInput("prod-404", 1)))
-                .couponCode(Input.absent())
                 .build();
         assertEquals(Map.of("lines", List.of(Map.of("productId", "prod-404", "quantity", 1))), input.toMap());
 

@@ -98,7 +98,7 @@ class ProductApiTest {
 
     @Test
     void productListWithExplicitNullFirstReturnsEverything() {
-        ProductListQuery.Variables variables = ProductListQuery.Variables.builder().first(Input.nullValue()).build();
+        ProductListQuery.Variables variables = ProductListQuery.Variables.builder().first(null).build();
         assertTrue(variables.toMap().containsKey("first"));
         assertNull(variables.toMap().get("first"));
 

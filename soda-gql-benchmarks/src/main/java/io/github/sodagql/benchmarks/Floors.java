@@ -30,6 +30,7 @@ final class Floors {
     static Long parse(List<Path> schemaFiles, List<Path> documents) {
         CompletableFuture<GraphQLSchema> schema = new CompletableFuture<>();
         Thread thread = new Thread(() -> {
+            long allocated = Probe.currentThreadAllocated();
             try {
                 TypeDefinitionRegistry registry = new TypeDefinitionRegistry();
                 for (Path file : schemaFiles) {
@@ -38,6 +39,8 @@ final class Floors {
                 schema.complete(UnExecutableSchemaGenerator.makeUnExecutableSchema(registry));
             } catch (Throwable e) {
                 schema.completeExceptionally(e);
+            } finally {
+                Probe.threadEnding(allocated);
             }
         }, "floor-schema");
         thread.setDaemon(true);

@@ -21,7 +21,7 @@ final class Options {
     Path baseline;
     Path writeBaseline;
     double threshold = 0.05;
-    double allocThreshold = 0.0;
+    double allocThreshold = 0.01;
     Path out;
     Path repoRoot;
     Path work;
@@ -37,7 +37,7 @@ final class Options {
                            [--scenario cold|noop|noop-rebuild|edit-operation|edit-leaf-fragment|edit-hub-fragment|
                                        add-file|remove-file|schema-edit|floor-parse|floor-stat|apollo|all[,...]]
                            [--iterations K] [--warmup W] [--fresh-jvm] [--rebuild]
-                           [--baseline FILE] [--threshold 5%] [--alloc-threshold 0%] [--write-baseline FILE]
+                           [--baseline FILE] [--threshold 5%] [--alloc-threshold 1%] [--write-baseline FILE]
                            [--no-floors] [--no-apollo] [--out DIR] [--chart FILE.svg] [--markdown FILE.md]
             """;
 

@@ -38,7 +38,19 @@ final class Probe {
         }
     }
 
+    /** Bytes allocated by the harness's own short-lived threads, reported by them just before they end. */
+    private static final java.util.concurrent.atomic.AtomicLong ENDED_THREADS = new java.util.concurrent.atomic.AtomicLong();
+
     private Probe() {}
+
+    /** Called by a harness thread at its end, so that its allocations are counted though it dies. */
+    static void threadEnding(long startBytes) {
+        ENDED_THREADS.addAndGet(THREADS.getCurrentThreadAllocatedBytes() - startBytes);
+    }
+
+    static long currentThreadAllocated() {
+        return THREADS.getCurrentThreadAllocatedBytes();
+    }
 
     /** The measurements of one run, and what the task returned. */
     record Measured<T>(T value, Map<String, Long> metrics) {}
@@ -50,6 +62,7 @@ final class Probe {
         System.gc();
         Sampler sampler = new Sampler();
         Map<Long, Long> before = allocatedByThread();
+        long ended0 = ENDED_THREADS.get();
         long heapBefore = pools.stream().mapToLong(p -> p.getUsage().getUsed()).sum();
         pools.forEach(MemoryPoolMXBean::resetPeakUsage);
         long gcCount0 = gcs.stream().mapToLong(GarbageCollectorMXBean::getCollectionCount).sum();
@@ -73,7 +86,7 @@ final class Probe {
         Map<Long, Long> last = new HashMap<>(sampler.lastSeen);
         last.putAll(after);
         last.remove(sampler.id);
-        long allocated = 0;
+        long allocated = ENDED_THREADS.get() - ended0;
         for (Map.Entry<Long, Long> e : last.entrySet()) {
             long delta = e.getValue() - before.getOrDefault(e.getKey(), 0L);
             if (delta > 0) {

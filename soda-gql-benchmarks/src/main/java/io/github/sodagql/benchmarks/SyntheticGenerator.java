@@ -37,6 +37,7 @@ final class SyntheticGenerator {
             return;
         }
         Fixture.deleteTree(root);
+        CREATED.clear();
         long start = System.nanoTime();
         generate(root, n, seed);
         System.out.printf("synthetic-%d: generated %d documents and a schema in %d ms (seed %d) into %s%n", n, n,
@@ -179,8 +180,12 @@ final class SyntheticGenerator {
         return s.toString();
     }
 
+    private static final java.util.Set<Path> CREATED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private static void write(Path file, String text) throws IOException {
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text);
+        if (CREATED.add(file.getParent())) {
+            Files.createDirectories(file.getParent());
+        }
+        Files.write(file, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 }

@@ -14,6 +14,7 @@ package io.github.sodagql.core.session;
  * @param filesWritten outputs whose bytes changed and were written
  * @param filesUnchanged outputs rendered again with the same bytes: left alone
  * @param filesDeleted outputs removed because nothing produces them any more
+ * @param outputs every output the build leaves (generated sources and the artifact), written or not
  */
 public record BuildCounters(
         int filesScanned,
@@ -27,9 +28,10 @@ public record BuildCounters(
         int filesGenerated,
         int filesWritten,
         int filesUnchanged,
-        int filesDeleted) {
+        int filesDeleted,
+        int outputs) {
 
     static BuildCounters none() {
-        return new BuildCounters(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        return new BuildCounters(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     }
 }

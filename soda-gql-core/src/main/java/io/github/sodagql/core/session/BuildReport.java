@@ -26,7 +26,7 @@ public record BuildReport(String mode, ArtifactCounts counts, BuildCounters coun
         return String.format("soda-gql: %s, %s, %s, %s, %s -> %s (%d written, %d unchanged, %d deleted) in %d ms [%s]",
                 count(counts.documents(), "document"), count(counts.operations(), "operation"),
                 count(counts.fragments(), "fragment"), count(counts.errors(), "error"), count(counts.warnings(), "warning"),
-                count(counters.filesWritten() + counters.filesUnchanged(), "file"), counters.filesWritten(),
+                count(counters.outputs(), "file"), counters.filesWritten(),
                 counters.filesUnchanged(), counters.filesDeleted(), totalMillis, mode);
     }
 
@@ -67,6 +67,7 @@ public record BuildReport(String mode, ArtifactCounts counts, BuildCounters coun
             json.name("filesWritten").value(counters.filesWritten());
             json.name("filesUnchanged").value(counters.filesUnchanged());
             json.name("filesDeleted").value(counters.filesDeleted());
+            json.name("outputs").value(counters.outputs());
             json.endObject();
             json.name("stageMillis").beginObject();
             for (Map.Entry<String, Long> stage : new java.util.TreeMap<>(stageMillis).entrySet()) {

@@ -431,7 +431,8 @@ public final class BuilderSession {
             BuildCounters counters = new BuildCounters(scanned, statHits, hashes, filesParsed, reparsed.get(),
                     composed.size(), loaded.isPresent() ? composed.size() : 0, loaded.isPresent() ? affected.size() : 0,
                     generatedCount, written.written().size() + artifactWrite.written().size(),
-                    written.unchanged().size() + artifactWrite.unchanged().size(), deleted.size());
+                    written.unchanged().size() + artifactWrite.unchanged().size(), deleted.size(),
+                    1 + sharedOutputs.size() + records.values().stream().mapToInt(r -> r.outputs().size()).sum());
             return finish(mode, diagnostics, artifact, counts, counters, files, loaded.map(LoadedSchema::sources).orElse(List.of()));
         }
 
@@ -465,7 +466,7 @@ public final class BuilderSession {
             // Every output stays as it is, the artifact among them.
             int outputs = 1 + previous.sharedOutputs().size()
                     + previous.definitions().values().stream().mapToInt(r -> r.outputs().size()).sum();
-            BuildCounters counters = new BuildCounters(scanned, statHits, hashes, 0, 0, 0, 0, 0, 0, 0, outputs, 0);
+            BuildCounters counters = new BuildCounters(scanned, statHits, hashes, 0, 0, 0, 0, 0, 0, 0, outputs, 0, outputs);
             return finish("incremental", diagnostics, artifact, counts, counters, files, List.copyOf(previous.schemaInputs().keySet()));
         }
 

@@ -18,7 +18,6 @@ import io.github.sodagql.core.parse.SpreadReference;
 import io.github.sodagql.core.source.ContentHash;
 import io.github.sodagql.core.source.ProjectPath;
 import io.github.sodagql.core.source.SourceLocation;
-import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -106,12 +105,34 @@ public final class SnapshotStore {
             }
             out.writeBoolean(snapshot.generated());
         }
-        OutputWriter.writeAtomically(stateDirectory.resolve(FILE), bytes.toByteArray());
+        // A checksum of everything before it: a damaged snapshot that still parses must not be trusted.
+        byte[] body = bytes.toByteArray();
+        java.util.zip.CRC32C checksum = new java.util.zip.CRC32C();
+        checksum.update(body);
+        byte[] whole = java.util.Arrays.copyOf(body, body.length + Long.BYTES);
+        java.nio.ByteBuffer.wrap(whole, body.length, Long.BYTES).putLong(checksum.getValue());
+        OutputWriter.writeAtomically(stateDirectory.resolve(FILE), whole);
     }
 
     public static Loaded load(Path stateDirectory) {
         Path file = stateDirectory.resolve(FILE);
-        try (InputStream stream = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        byte[] whole;
+        try {
+            whole = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            return new Loaded.Missing();
+        } catch (IOException e) {
+            return new Loaded.Unusable("it cannot be read (" + e.getClass().getSimpleName() + ")");
+        }
+        if (whole.length < Long.BYTES) {
+            return new Loaded.Unusable("it is truncated");
+        }
+        java.util.zip.CRC32C checksum = new java.util.zip.CRC32C();
+        checksum.update(whole, 0, whole.length - Long.BYTES);
+        if (java.nio.ByteBuffer.wrap(whole, whole.length - Long.BYTES, Long.BYTES).getLong() != checksum.getValue()) {
+            return new Loaded.Unusable("its checksum does not match its content");
+        }
+        try (InputStream stream = new java.io.ByteArrayInputStream(whole, 0, whole.length - Long.BYTES);
                 DataInputStream in = new DataInputStream(stream)) {
             if (!MAGIC.equals(in.readUTF())) {
                 return new Loaded.Unusable("it is not a soda-gql snapshot");
@@ -160,8 +181,6 @@ public final class SnapshotStore {
             }
             return new Loaded.Found(new Snapshot(compilerVersion, configHash, schemaHash, schemaInputs, schemaDiagnostics,
                     files, definitions, shared, generation, classNames, generated));
-        } catch (NoSuchFileException e) {
-            return new Loaded.Missing();
         } catch (IOException | RuntimeException e) {
             return new Loaded.Unusable("it cannot be read (" + e.getClass().getSimpleName() + ")");
         }
