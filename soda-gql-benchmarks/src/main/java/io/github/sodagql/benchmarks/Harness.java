@@ -56,6 +56,11 @@ public final class Harness {
             err.println((e.getMessage().isEmpty() ? "" : "soda-gql-benchmarks: " + e.getMessage() + "\n") + Options.USAGE);
             return 2;
         }
+        if (options.fixtures.isEmpty()) {
+            Charts.writeBoth(options.chart, Charts.read(options.chartFrom));
+            out.println("charts: " + options.chart + " and its -apollo.svg");
+            return 0;
+        }
         Path moduleDir = moduleDir();
         Path repoRoot = options.repoRoot != null ? options.repoRoot.toAbsolutePath().normalize()
                 : Fixture.findRepoRoot(moduleDir).or(() -> Fixture.findRepoRoot(Path.of("")))

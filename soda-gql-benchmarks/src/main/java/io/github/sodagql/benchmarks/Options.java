@@ -26,6 +26,7 @@ final class Options {
     Path repoRoot;
     Path work;
     Path chart;
+    List<Path> chartFrom = new ArrayList<>();
     Path markdown;
     String label;
     // Child-JVM mode: one measured task, its result as one line on stdout.
@@ -39,6 +40,7 @@ final class Options {
                            [--iterations K] [--warmup W] [--fresh-jvm] [--rebuild]
                            [--baseline FILE] [--threshold 5%] [--alloc-threshold 1%] [--write-baseline FILE]
                            [--no-floors] [--no-apollo] [--out DIR] [--chart FILE.svg] [--markdown FILE.md]
+                   or: Harness --chart FILE.svg --chart-from DIR[,DIR...]   (charts from earlier runs' metrics.json)
             """;
 
     static Options parse(String[] args) {
@@ -69,6 +71,7 @@ final class Options {
                         case "--repo-root" -> o.repoRoot = Path.of(value);
                         case "--work" -> o.work = Path.of(value);
                         case "--chart" -> o.chart = Path.of(value);
+                        case "--chart-from" -> List.of(value.split(",")).forEach(v -> o.chartFrom.add(Path.of(v)));
                         case "--markdown" -> o.markdown = Path.of(value);
                         case "--label" -> o.label = value;
                         case "--child" -> o.childTask = value;
@@ -77,6 +80,12 @@ final class Options {
                     }
                 }
             }
+        }
+        if (o.fixtures.isEmpty() && !o.chartFrom.isEmpty()) {
+            if (o.chart == null) {
+                throw new IllegalArgumentException("--chart-from needs --chart FILE.svg");
+            }
+            return o;
         }
         if (o.fixtures.isEmpty()) {
             throw new IllegalArgumentException("--fixture is required");

@@ -80,6 +80,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class BuilderSession {
     public static final String ARTIFACT_FILE = "artifact.json";
     public static final String REPORT_FILE = "report.json";
+    /** Lists the outputs a build is about to write; present at the start of a build only if one was interrupted. */
+    static final String PENDING_FILE = "pending-outputs";
     private static final long LOCK_TIMEOUT_MILLIS = 120_000;
 
     private final SodaGqlConfig config;
@@ -181,6 +183,12 @@ public final class BuilderSession {
                 }
             }
             Optional<Snapshot> earlier = previous;
+            // Files an interrupted build may have written without recording them anywhere.
+            Set<ProjectPath> strays = readPending();
+            if (!strays.isEmpty() && fullReason == null) {
+                fullReason = "the last build was interrupted";
+                previous = Optional.empty();
+            }
             if (forceFull) {
                 fullReason = "requested";
                 previous = Optional.empty();
@@ -219,11 +227,12 @@ public final class BuilderSession {
             boolean repairShared = false;
             if (reusable.isPresent()) {
                 for (DefinitionRecord record : reusable.get().definitions().values()) {
-                    if (record.outputs().stream().anyMatch(output -> !writer.matches(output))) {
+                    if (record.outputs().stream().anyMatch(this::damaged)) {
                         repairs.add(record.id());
                     }
                 }
-                repairShared = reusable.get().sharedOutputs().stream().anyMatch(output -> !writer.matches(output));
+                repairShared = reusable.get().sharedOutputs().stream().anyMatch(this::damaged)
+                        || reusable.get().artifactOutput().map(this::damaged).orElse(true);
             }
 
             boolean nothingChanged = reusable.isPresent() && changed.isEmpty() && !schemaChanged && repairs.isEmpty()
@@ -331,7 +340,7 @@ public final class BuilderSession {
                 boolean sharedDamaged = repairShared;
                 Set<ProjectPath> changedFiles = changed.keySet();
                 Generation generation = clock.time("codegen", () -> generate(loaded.get(), graph, composer, nodes, records,
-                        composed, affected, changedFiles, files, repairs, full || sharedDamaged, reusable));
+                        composed, affected, changedFiles, files, repairs, full, sharedDamaged, reusable));
                 generatedCount = generation.sources().files().size();
                 generationDiagnostics = generation.sources().diagnostics();
                 classNames = generation.names().simpleNames();
@@ -358,7 +367,12 @@ public final class BuilderSession {
                         }
                     });
                 });
+                toDelete.addAll(strays);
                 toDelete.removeAll(produced);
+            }
+            if (!loaded.isPresent() || hasErrors) {
+                // Generation's own problems belong to a build that generates, as in a clean build with errors.
+                generationDiagnostics = List.of();
             }
             diagnostics.addAll(generationDiagnostics);
             diagnostics.sort(null);
@@ -369,6 +383,7 @@ public final class BuilderSession {
             Artifact artifact = clock.time("artifact", () -> Artifact.of(loaded.map(LoadedSchema::contentHash),
                     records.values().stream().flatMap(r -> r.artifactEntry().stream()).toList(), graph, counts));
 
+            writePending(outputs);
             WriteReport written = clock.time("output", () -> writer.write(outputs, known));
             List<ProjectPath> deleted = clock.time("output", () -> writer.delete(toDelete));
             Map<ProjectPath, OutputRecord> writtenRecords = new HashMap<>();
@@ -400,6 +415,15 @@ public final class BuilderSession {
                     s.sharedOutputs().forEach(o -> orphans.put(o.path(), o));
                     s.definitions().values().forEach(r -> r.outputs().forEach(o -> orphans.put(o.path(), o)));
                 });
+                for (ProjectPath stray : strays) {
+                    writer.hash(stray).ifPresent(hash -> {
+                        try {
+                            orphans.putIfAbsent(stray, writer.record(stray, hash));
+                        } catch (IOException e) {
+                            // Gone meanwhile: nothing to track.
+                        }
+                    });
+                }
                 toDelete.forEach(orphans::remove);
                 kept.forEach(orphans::remove);
                 sharedOutputs = List.copyOf(orphans.values());
@@ -425,7 +449,8 @@ public final class BuilderSession {
 
             Snapshot snapshot = new Snapshot(CompilerVersion.CURRENT, config.hash(), loaded.map(LoadedSchema::contentHash),
                     loaded.isPresent() ? schemaInputs : new TreeMap<>(), schema.diagnostics(), withoutDocuments(files),
-                    records, sharedOutputs, generationDiagnostics, classNames, generated);
+                    records, sharedOutputs, generationDiagnostics, classNames, generated,
+                    artifactWrite.records().stream().findFirst());
             save(snapshot, diagnostics);
 
             BuildCounters counters = new BuildCounters(scanned, statHits, hashes, filesParsed, reparsed.get(),
@@ -457,7 +482,7 @@ public final class BuilderSession {
             Snapshot refreshed = new Snapshot(previous.compilerVersion(), previous.configHash(), previous.schemaHash(),
                     previous.schemaHash().isPresent() ? schemaInputs : previous.schemaInputs(), previous.schemaDiagnostics(),
                     withoutDocuments(files), previous.definitions(), previous.sharedOutputs(),
-                    previous.generationDiagnostics(), previous.classNames(), previous.generated());
+                    previous.generationDiagnostics(), previous.classNames(), previous.generated(), previous.artifactOutput());
             if (!refreshed.equals(previous)) {
                 save(refreshed, diagnostics);
             } else {
@@ -487,6 +512,7 @@ public final class BuilderSession {
                 clock.time("snapshot", () -> {
                     try {
                         SnapshotStore.save(stateDirectory, snapshot);
+                        Files.deleteIfExists(stateDirectory.resolve(PENDING_FILE));
                     } catch (IOException e) {
                         throw new java.io.UncheckedIOException(e);
                     }
@@ -496,6 +522,39 @@ public final class BuilderSession {
                 diagnostics.add(Diagnostic.global(DiagnosticCode.WRITE_FAILED, "Cannot save the snapshot in "
                         + config.stateDirectory() + ": " + e.getCause().getMessage() + ".",
                         "Check that the state directory is writable; the next build will be a full one."));
+            }
+        }
+
+        /** An output that is gone or whose bytes changed; one only touched (same hash) is fine. */
+        private boolean damaged(OutputRecord output) {
+            return !writer.matches(output) && !writer.hash(output.path()).equals(Optional.of(output.hash()));
+        }
+
+        private Set<ProjectPath> readPending() {
+            try {
+                Set<ProjectPath> paths = new TreeSet<>();
+                for (String line : Files.readAllLines(stateDirectory.resolve(PENDING_FILE))) {
+                    if (!line.isBlank()) {
+                        paths.add(new ProjectPath(line.strip()));
+                    }
+                }
+                return paths;
+            } catch (java.nio.file.NoSuchFileException e) {
+                return Set.of();
+            } catch (IOException | RuntimeException e) {
+                return Set.of();
+            }
+        }
+
+        /** Before writing: the outputs about to be written, so that a crash cannot leave untracked files. */
+        private void writePending(List<OutputFile> outputs) {
+            StringBuilder paths = new StringBuilder();
+            outputs.forEach(output -> paths.append(output.path().value()).append('\n'));
+            try {
+                OutputWriter.writeAtomically(stateDirectory.resolve(PENDING_FILE),
+                        paths.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                // Without the list a crash could leave untracked files; the build itself is still right.
             }
         }
 
@@ -646,7 +705,7 @@ public final class BuilderSession {
         private Generation generate(LoadedSchema schema, DefinitionGraph graph, Composer composer, LazyNodes nodes,
                 SortedMap<DefinitionId, DefinitionRecord> records, Map<DefinitionId, ComposedOperation> composed,
                 Set<DefinitionId> affected, Set<ProjectPath> changedFiles, Map<ProjectPath, ParsedFile> files,
-                Set<DefinitionId> repairs, boolean full, Optional<Snapshot> previous) {
+                Set<DefinitionId> repairs, boolean full, boolean sharedDamaged, Optional<Snapshot> previous) {
             Map<String, FragmentDefinition> fragmentNodes = new ConcurrentHashMap<>();
             java.util.function.Function<String, FragmentDefinition> fragmentNode = name -> fragmentNodes.computeIfAbsent(name,
                     n -> composer.fragment(graph.fragmentIndex().get(n), nodes));
@@ -698,14 +757,14 @@ public final class BuilderSession {
             if (renamed && !full) {
                 // A name moved (a new type took it): every file may refer to it, so everything is generated.
                 return generate(schema, graph, composer, nodes, records, composed, affected, changedFiles, files, repairs,
-                        true, previous);
+                        true, sharedDamaged, previous);
             }
             // Shared files (support types, enums, inputs, the registry) follow the names and the types in use.
             SortedSet<String> typesBefore = new TreeSet<>();
             previous.ifPresent(p -> p.definitions().values().forEach(r -> typesBefore.addAll(r.typesUsed())));
             // After a build that could not generate, the shared outputs also track the files it left behind.
             boolean lastBuildGenerated = previous.map(Snapshot::generated).orElse(false);
-            boolean includeShared = full || !lastBuildGenerated || !names.simpleNames().equals(before)
+            boolean includeShared = full || sharedDamaged || !lastBuildGenerated || !names.simpleNames().equals(before)
                     || !allTypes.equals(typesBefore);
             List<OperationShape> operations = operationShapes.entrySet().stream()
                     .sorted(Map.Entry.comparingByKey()).map(Map.Entry::getValue).toList();

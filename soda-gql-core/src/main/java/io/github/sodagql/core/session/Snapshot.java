@@ -25,6 +25,8 @@ import java.util.TreeMap;
  * @param generationDiagnostics problems of code generation as a whole (unmapped scalars)
  * @param generated whether the build that left this snapshot generated code; when it did not (it had
  *     errors), its shared outputs also list the files it left behind, for the next build to replace or delete
+ * @param artifactOutput how the build left {@code artifact.json}, so that a build with nothing to do can
+ *     still notice it was deleted or edited
  */
 public record Snapshot(
         String compilerVersion,
@@ -37,7 +39,8 @@ public record Snapshot(
         List<OutputRecord> sharedOutputs,
         List<Diagnostic> generationDiagnostics,
         Map<String, String> classNames,
-        boolean generated) {
+        boolean generated,
+        Optional<OutputRecord> artifactOutput) {
 
     public Snapshot {
         Objects.requireNonNull(compilerVersion, "compilerVersion");
@@ -50,5 +53,6 @@ public record Snapshot(
         sharedOutputs = List.copyOf(sharedOutputs);
         generationDiagnostics = List.copyOf(generationDiagnostics);
         classNames = Map.copyOf(classNames);
+        Objects.requireNonNull(artifactOutput, "artifactOutput");
     }
 }

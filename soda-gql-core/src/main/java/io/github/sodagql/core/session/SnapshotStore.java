@@ -104,6 +104,7 @@ public final class SnapshotStore {
                 string(out, name.getValue());
             }
             out.writeBoolean(snapshot.generated());
+            outputs(out, snapshot.artifactOutput().stream().toList());
         }
         // A checksum of everything before it: a damaged snapshot that still parses must not be trusted.
         byte[] body = bytes.toByteArray();
@@ -176,11 +177,12 @@ public final class SnapshotStore {
                 classNames.put(string(in), string(in));
             }
             boolean generated = in.readBoolean();
+            Optional<OutputRecord> artifactOutput = outputs(in).stream().findFirst();
             if (in.read() != -1) {
                 return new Loaded.Unusable("it has bytes after its end");
             }
             return new Loaded.Found(new Snapshot(compilerVersion, configHash, schemaHash, schemaInputs, schemaDiagnostics,
-                    files, definitions, shared, generation, classNames, generated));
+                    files, definitions, shared, generation, classNames, generated, artifactOutput));
         } catch (IOException | RuntimeException e) {
             return new Loaded.Unusable("it cannot be read (" + e.getClass().getSimpleName() + ")");
         }
