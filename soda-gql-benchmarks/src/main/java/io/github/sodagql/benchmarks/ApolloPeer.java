@@ -26,7 +26,10 @@ final class ApolloPeer {
         try {
             List<InputFile> schemas = schemaFiles.stream().map(ApolloPeer::input).toList();
             List<InputFile> executables = documents.stream().map(ApolloPeer::input).toList();
-            IrOptions irOptions = new IrOptions(null, null, null, null, null, null, null, null, null);
+            // fieldsOnDisjointTypesMustMerge = false: Apollo's default (true) rejects what the GraphQL spec allows
+            // and graphql-java accepts (artsy's Relay documents select `edges` of different types on disjoint
+            // types); every other option is Apollo's default.
+            IrOptions irOptions = new IrOptions(false, null, null, null, null, null, null, null, null);
             CodegenOptions codegenOptions = new CodegenOptions(TargetLanguage.JAVA, "bench.apollo", null, null, null,
                     null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
                     null, null);

@@ -33,7 +33,7 @@ final class DocIndex {
             .transform(o -> o.captureLineComments(false).captureIgnoredChars(false));
 
     /** One named definition. */
-    record Def(String name, boolean fragment, Path file, Set<String> spreads) {}
+    record Def(String name, boolean fragment, Path file, Set<String> spreads, String kind) {}
 
     final Map<String, Def> fragments = new TreeMap<>();
     final Map<String, Def> operations = new TreeMap<>();
@@ -49,10 +49,10 @@ final class DocIndex {
             for (Definition<?> definition : document.getDefinitions()) {
                 Def def;
                 if (definition instanceof FragmentDefinition f) {
-                    def = new Def(f.getName(), true, file, spreads(f));
+                    def = new Def(f.getName(), true, file, spreads(f), "fragment");
                     index.fragments.putIfAbsent(def.name(), def);
                 } else if (definition instanceof OperationDefinition o && o.getName() != null) {
-                    def = new Def(o.getName(), false, file, spreads(o));
+                    def = new Def(o.getName(), false, file, spreads(o), o.getOperation().name().toLowerCase(java.util.Locale.ROOT));
                     index.operations.putIfAbsent(def.name(), def);
                 } else {
                     continue;
@@ -131,9 +131,9 @@ final class DocIndex {
         return candidates.get(candidates.size() / 2);
     }
 
-    /** An operation in the middle by name. */
+    /** A query or mutation in the middle by name (a subscription must keep exactly one root field). */
     Def middleOperation() {
-        List<Def> all = new ArrayList<>(operations.values());
+        List<Def> all = operations.values().stream().filter(d -> !d.kind().equals("subscription")).toList();
         return all.get(all.size() / 2);
     }
 

@@ -189,6 +189,7 @@ public final class Harness {
             it.metrics.put("counter.filesWritten", (long) c.filesWritten());
             it.metrics.put("counter.filesUnchanged", (long) c.filesUnchanged());
             it.metrics.put("counter.filesDeleted", (long) c.filesDeleted());
+            result.report().stageMillis().forEach((stage, millis) -> it.metrics.put("stageMillis." + stage, millis));
             it.metrics.put("documents", (long) result.report().counts().documents());
             it.metrics.put("operations", (long) result.report().counts().operations());
             it.metrics.put("fragments", (long) result.report().counts().fragments());
