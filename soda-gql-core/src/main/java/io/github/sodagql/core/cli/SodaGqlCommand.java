@@ -16,7 +16,7 @@ import java.util.List;
  *
  * <pre>
  * soda-gql [--schema PATH_OR_GLOB]... [--documents DIR]... [--include GLOB]... [--exclude GLOB]...
- *          [--state DIR] [--output DIR] --package NAME [PROJECT_DIR]
+ *          [--scalar NAME=JAVA_TYPE[:CODEC]]... [--state DIR] [--output DIR] --package NAME [PROJECT_DIR]
  * </pre>
  */
 public final class SodaGqlCommand {
@@ -35,6 +35,7 @@ public final class SodaGqlCommand {
         List<String> documents = new ArrayList<>();
         List<String> includes = new ArrayList<>();
         List<String> excludes = new ArrayList<>();
+        List<String> scalars = new ArrayList<>();
         String packageName = "";
         String state = null;
         String output = null;
@@ -55,6 +56,7 @@ public final class SodaGqlCommand {
                     case "--documents" -> documents.add(value);
                     case "--include" -> includes.add(value);
                     case "--exclude" -> excludes.add(value);
+                    case "--scalar" -> scalars.add(value);
                     case "--package" -> packageName = value;
                     case "--state" -> state = value;
                     case "--output" -> output = value;
@@ -69,6 +71,16 @@ public final class SodaGqlCommand {
         }
         SodaGqlConfig.Builder builder = SodaGqlConfig.builder(project.toAbsolutePath().normalize()).javaPackage(packageName);
         schemas.forEach(builder::schemaPath);
+        for (String scalar : scalars) {
+            int equals = scalar.indexOf('=');
+            if (equals <= 0) {
+                err.println("soda-gql: --scalar takes Name=java.Type or Name=java.Type:codec.Class" + System.lineSeparator() + usage());
+                return 2;
+            }
+            String[] target = scalar.substring(equals + 1).split(":", 2);
+            builder.scalar(new io.github.sodagql.core.config.ScalarMapping(scalar.substring(0, equals), target[0].strip(),
+                    target.length > 1 ? java.util.Optional.of(target[1].strip()) : java.util.Optional.empty()));
+        }
         for (String directory : documents.isEmpty() ? List.of("src/main/graphql") : documents) {
             builder.documentRoot(new DocumentRoot(builder.relative(directory), includes, excludes));
         }
@@ -92,6 +104,6 @@ public final class SodaGqlCommand {
 
     private static String usage() {
         return "usage: soda-gql [--schema PATH_OR_GLOB]... [--documents DIR]... [--include GLOB]... [--exclude GLOB]..."
-                + " [--state DIR] [--output DIR] --package NAME [PROJECT_DIR]";
+                + " [--scalar NAME=JAVA_TYPE[:CODEC]]... [--state DIR] [--output DIR] --package NAME [PROJECT_DIR]";
     }
 }

@@ -204,7 +204,7 @@ public final class BuilderSession {
 
 
             // Documents: stat first, hash only what moved.
-            Set<ProjectPath> schemaFiles = SchemaLoader.schemaFiles(config);
+            Set<ProjectPath> schemaFiles = clock.time("discovery", () -> SchemaLoader.schemaFiles(config));
             SortedMap<ProjectPath, ParsedFile> files = new TreeMap<>(reusable.map(Snapshot::files).orElse(new TreeMap<>()));
             List<Diagnostic> scanProblems = new ArrayList<>();
             // A build tool's change set is only as good as the state it is relative to: without one, scan.
@@ -224,16 +224,15 @@ public final class BuilderSession {
 
             // Outputs edited or deleted on disk since they were written.
             Set<DefinitionId> repairs = new TreeSet<>();
-            boolean repairShared = false;
-            if (reusable.isPresent()) {
+            boolean repairShared = reusable.isPresent() && clock.time("outputs check", () -> {
                 for (DefinitionRecord record : reusable.get().definitions().values()) {
                     if (record.outputs().stream().anyMatch(this::damaged)) {
                         repairs.add(record.id());
                     }
                 }
-                repairShared = reusable.get().sharedOutputs().stream().anyMatch(this::damaged)
+                return reusable.get().sharedOutputs().stream().anyMatch(this::damaged)
                         || reusable.get().artifactOutput().map(this::damaged).orElse(true);
-            }
+            });
 
             boolean nothingChanged = reusable.isPresent() && changed.isEmpty() && !schemaChanged && repairs.isEmpty()
                     && !repairShared;
