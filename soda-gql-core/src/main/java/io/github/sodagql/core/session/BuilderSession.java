@@ -31,7 +31,6 @@ import io.github.sodagql.core.output.OutputWriter;
 import io.github.sodagql.core.output.WriteReport;
 import io.github.sodagql.core.parse.DefinitionNodes;
 import io.github.sodagql.core.parse.DocumentParser;
-import io.github.sodagql.core.parse.ParsedDefinition;
 import io.github.sodagql.core.parse.ParsedFile;
 import io.github.sodagql.core.parse.ParsedOperation;
 import io.github.sodagql.core.schema.LoadedSchema;
