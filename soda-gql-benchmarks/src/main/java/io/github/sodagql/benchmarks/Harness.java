@@ -83,12 +83,14 @@ public final class Harness {
                 out.println(e.getMessage());
                 continue;
             }
-            Report report = new Runner(options, fixture, repoRoot, work, out, err).run();
-            report.machine = machine;
-            report.timestamp = timestamp;
             Path file = outDir.resolve(name).resolve("metrics.json");
             Files.createDirectories(file.getParent());
-            Files.writeString(file, GSON.toJson(report.toJson()) + "\n");
+            // Written after every scenario too, so that a run stopped half-way keeps what it measured.
+            Report report = new Runner(options, fixture, repoRoot, work, out, err).run(partial -> {
+                partial.machine = machine;
+                partial.timestamp = timestamp;
+                Files.writeString(file, GSON.toJson(partial.toJson()) + "\n");
+            });
             out.println();
             out.println(report.markdown());
             out.println("metrics: " + file);
@@ -240,6 +242,11 @@ public final class Harness {
         }
     }
 
+    /** Saves a report (complete or not). */
+    interface Checkpoint {
+        void save(Report report) throws IOException;
+    }
+
     private static final class Runner {
         private final Options options;
         private final Fixture fixture;
@@ -259,7 +266,7 @@ public final class Harness {
             this.err = err;
         }
 
-        Report run() throws Exception {
+        Report run(Checkpoint checkpoint) throws Exception {
             Report report = new Report(fixture.name(), options);
             indexProject = work.resolve(fixture.name() + "-index");
             Fixture.deleteTree(indexProject);
@@ -292,11 +299,13 @@ public final class Harness {
                 }
                 if (!iterations.isEmpty()) {
                     report.add(scenario, iterations);
+                    checkpoint.save(report);
                     out.printf("%s %-20s median %8.1f ms  (%s)%n", fixture.name(), scenario,
                             Stats.median(iterations, "wallNanos") / 1e6, iterations.get(0).mode);
                 }
             }
             Fixture.deleteTree(indexProject);
+            checkpoint.save(report);
             return report;
         }
 

@@ -750,8 +750,9 @@ public final class BuilderSession {
                     .map(e -> new OperationRef(e.getKey(), e.getValue().kind())).toList();
             GeneratedNames names = JavaGenerator.names(config.javaPackage(), usage, graph.fragmentIndex().keySet(), operationRefs);
             Map<String, String> before = previous.map(Snapshot::classNames).orElse(Map.of());
-            boolean renamed = before.entrySet().stream().anyMatch(e -> names.simpleNames().containsKey(e.getKey())
-                    && !names.simpleNames().get(e.getKey()).equals(e.getValue()));
+            Map<String, String> now = names.simpleNames();
+            boolean renamed = before.entrySet().stream().anyMatch(e -> now.containsKey(e.getKey())
+                    && !now.get(e.getKey()).equals(e.getValue()));
             if (renamed && !full) {
                 // A name moved (a new type took it): every file may refer to it, so everything is generated.
                 return generate(schema, graph, composer, nodes, records, composed, affected, changedFiles, files, repairs,
@@ -762,7 +763,7 @@ public final class BuilderSession {
             previous.ifPresent(p -> p.definitions().values().forEach(r -> typesBefore.addAll(r.typesUsed())));
             // After a build that could not generate, the shared outputs also track the files it left behind.
             boolean lastBuildGenerated = previous.map(Snapshot::generated).orElse(false);
-            boolean includeShared = full || sharedDamaged || !lastBuildGenerated || !names.simpleNames().equals(before)
+            boolean includeShared = full || sharedDamaged || !lastBuildGenerated || !now.equals(before)
                     || !allTypes.equals(typesBefore);
             List<OperationShape> operations = operationShapes.entrySet().stream()
                     .sorted(Map.Entry.comparingByKey()).map(Map.Entry::getValue).toList();
