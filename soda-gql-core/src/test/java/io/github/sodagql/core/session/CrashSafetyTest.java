@@ -6,13 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.sodagql.core.cli.SodaGqlCommand;
 import io.github.sodagql.core.config.SodaGqlConfig;
-import io.github.sodagql.core.diagnostic.Diagnostic;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +18,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -47,17 +43,14 @@ class CrashSafetyTest {
     private static final String PACKAGE = "com.example.crash";
     private static final String DOCUMENTS = "src/main/graphql";
     private static final String STATE = "target/soda-gql";
-    private static final String ARTIFACT = STATE + "/" + BuilderSession.ARTIFACT_FILE;
-    private static final String GENERATED = "target/generated-sources/soda-gql";
     private static final Pattern TEMPORARY = Pattern.compile("\\..+\\.tmp");
-    private static final Pattern DEFINITION = Pattern.compile("(?m)^(query|mutation|subscription|fragment) (\\w+)");
     private static final String SCHEMA_EXTENSION = "\nenum CrashMood {\n  CALM\n  PANIC\n}\n\nextend type Query {\n"
             + "  crashMood: CrashMood\n}\n";
 
     @TempDir
     Path temporary;
 
-    private long clock = 1_700_000_000_000L;
+    private final ProjectEdits edits = new ProjectEdits();
     private final List<String> log = new ArrayList<>();
 
     /** Counts of where the kills landed. */
@@ -116,20 +109,7 @@ class CrashSafetyTest {
             Set<String> temporariesAfter = temporaries(project.resolve("target"));
 
             Path clean = temporary.resolve("clean");
-            IncrementalDifferentialTest.deleteTree(clean);
-            IncrementalDifferentialTest.copy(project.resolve(DOCUMENTS), clean.resolve(DOCUMENTS));
-            BuildResult reference = new BuilderSession(config(clean)).buildInitial();
-
-            assertEquals(formatted(reference.diagnostics()), formatted(recovery.diagnostics()), context);
-            assertEquals(Files.readString(clean.resolve(ARTIFACT)), Files.readString(project.resolve(ARTIFACT)), context);
-            if (!reference.hasErrors()) {
-                Map<String, String> expected = tree(clean.resolve(GENERATED));
-                Map<String, String> actual = tree(project.resolve(GENERATED));
-                assertEquals(expected.keySet(), actual.keySet(), "generated files; " + context);
-                for (String path : expected.keySet()) {
-                    assertEquals(expected.get(path), actual.get(path), path + "; " + context);
-                }
-            }
+            CleanBuildComparison.assertSameAsCleanBuild(project, recovery, clean, CrashSafetyTest::config, context);
             assertTrue(temporariesBefore.containsAll(temporariesAfter),
                     "the recovery build left temporary files " + temporariesAfter + "; " + context);
             assertEquals(Set.of(), temporaries(clean), "a clean build leaves no temporary files; " + context);
@@ -257,25 +237,25 @@ class CrashSafetyTest {
 
     private Edit edit(Path project, Path fixture, Random random, int step) throws IOException {
         Path documents = project.resolve(DOCUMENTS);
-        List<Path> files = documents(documents);
+        List<Path> files = ProjectEdits.documents(documents);
         Path file = files.get(random.nextInt(files.size()));
         String name = documents.relativize(file).toString();
         String text = Files.readString(file);
-        List<int[]> definitions = definitionRanges(text);
+        List<int[]> definitions = ProjectEdits.definitionRanges(text);
         int kind = random.nextInt(100);
         if (kind < 10) {
             Path added = documents.resolve("added/doc" + step + ".graphql");
             String body = random.nextBoolean() ? "  __typename\n" : "  viewer {\n    ...UserGreeting\n  }\n";
-            write(added, "query Added" + step + " {\n" + body + "}\n");
+            edits.write(added, "query Added" + step + " {\n" + body + "}\n");
             return new Edit("add " + documents.relativize(added), () -> Files.deleteIfExists(added));
         }
         if (kind < 18 && files.size() > 3) {
             Files.delete(file);
-            return new Edit("remove " + name, () -> write(file, text));
+            return new Edit("remove " + name, () -> edits.write(file, text));
         }
         if (kind < 26) {
             List<Path> missing = new ArrayList<>();
-            for (Path original : documents(fixture)) {
+            for (Path original : ProjectEdits.documents(fixture)) {
                 if (!Files.exists(documents.resolve(fixture.relativize(original).toString()))) {
                     missing.add(original);
                 }
@@ -283,7 +263,7 @@ class CrashSafetyTest {
             if (!missing.isEmpty()) {
                 Path original = missing.get(random.nextInt(missing.size()));
                 Path restored = documents.resolve(fixture.relativize(original).toString());
-                write(restored, Files.readString(original));
+                edits.write(restored, Files.readString(original));
                 return new Edit("restore " + documents.relativize(restored), () -> Files.deleteIfExists(restored));
             }
         }
@@ -291,91 +271,47 @@ class CrashSafetyTest {
             int[] range = definitions.get(random.nextInt(definitions.size()));
             int brace = text.indexOf('{', range[0]);
             String insert = random.nextInt(4) == 0 ? " nonExistingField" + step : " __typename";
-            write(file, text.substring(0, brace + 1) + insert + text.substring(brace + 1));
-            return new Edit("add" + insert + " to " + name, () -> write(file, text));
+            edits.write(file, text.substring(0, brace + 1) + insert + text.substring(brace + 1));
+            return new Edit("add" + insert + " to " + name, () -> edits.write(file, text));
         }
         if (kind < 56) {
-            write(file, text.replaceAll(" nonExistingField\\d+", "").replaceFirst(" __typename", ""));
-            return new Edit("remove an added field from " + name, () -> write(file, text));
+            edits.write(file, text.replaceAll(" nonExistingField\\d+", "").replaceFirst(" __typename", ""));
+            return new Edit("remove an added field from " + name, () -> edits.write(file, text));
         }
         if (kind < 62) {
-            write(file, text.replaceFirst("\\{", "{ {"));
-            return new Edit("break the syntax of " + name, () -> write(file, text));
+            edits.write(file, text.replaceFirst("\\{", "{ {"));
+            return new Edit("break the syntax of " + name, () -> edits.write(file, text));
         }
         if (kind < 67) {
-            write(file, text.replace("{ {", "{"));
-            return new Edit("fix the syntax of " + name, () -> write(file, text));
+            edits.write(file, text.replace("{ {", "{"));
+            return new Edit("fix the syntax of " + name, () -> edits.write(file, text));
         }
         if (kind < 77) {
             // A new enum type and a field of it: the field used in a document brings in a new shared output.
             Path schema = documents.resolve("schema.graphqls");
             String sdl = Files.readString(schema);
-            write(schema, sdl.contains(SCHEMA_EXTENSION) ? sdl.replace(SCHEMA_EXTENSION, "") : sdl + SCHEMA_EXTENSION);
-            return new Edit("edit the schema", () -> write(schema, sdl));
+            edits.write(schema, sdl.contains(SCHEMA_EXTENSION) ? sdl.replace(SCHEMA_EXTENSION, "") : sdl + SCHEMA_EXTENSION);
+            return new Edit("edit the schema", () -> edits.write(schema, sdl));
         }
         if (kind < 87) {
             Path home = documents.resolve("pages/home.graphql");
             if (Files.exists(home)) {
                 String page = Files.readString(home);
                 String used = page.replace("query HomePage {\n  crashMood\n", "query HomePage {\n");
-                write(home, used.equals(page) ? page.replace("query HomePage {\n", "query HomePage {\n  crashMood\n") : used);
-                return new Edit("toggle crashMood in pages/home.graphql", () -> write(home, page));
+                edits.write(home, used.equals(page) ? page.replace("query HomePage {\n", "query HomePage {\n  crashMood\n") : used);
+                return new Edit("toggle crashMood in pages/home.graphql", () -> edits.write(home, page));
             }
         }
         if (kind < 95) {
-            touch(file);
-            return new Edit("touch " + name, () -> touch(file));
+            edits.touch(file);
+            return new Edit("touch " + name, () -> edits.touch(file));
         }
         return new Edit("no edit", () -> {});
     }
 
-    private static List<int[]> definitionRanges(String text) {
-        List<int[]> ranges = new ArrayList<>();
-        Matcher matcher = DEFINITION.matcher(text);
-        List<Integer> starts = new ArrayList<>();
-        while (matcher.find()) {
-            starts.add(matcher.start());
-        }
-        for (int i = 0; i < starts.size(); i++) {
-            ranges.add(new int[] {starts.get(i), i + 1 < starts.size() ? starts.get(i + 1) : text.length()});
-        }
-        return ranges;
-    }
 
-    /** Writes with a new mtime, so no edit ever hides behind an unchanged stat. */
-    private void write(Path file, String text) throws IOException {
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text, StandardCharsets.UTF_8);
-        touch(file);
-    }
 
-    private void touch(Path file) throws IOException {
-        clock += 1000;
-        Files.setLastModifiedTime(file, FileTime.fromMillis(clock));
-    }
 
-    private static List<Path> documents(Path root) throws IOException {
-        try (Stream<Path> walk = Files.walk(root)) {
-            return walk.filter(p -> p.toString().endsWith(".graphql")).sorted().toList();
-        }
-    }
 
-    private static List<String> formatted(List<Diagnostic> diagnostics) {
-        return diagnostics.stream().map(Diagnostic::format).toList();
-    }
 
-    /** The generated tree, by relative path, without the temporary files a killed build may leave. */
-    private static Map<String, String> tree(Path root) throws IOException {
-        Map<String, String> files = new TreeMap<>();
-        if (Files.isDirectory(root)) {
-            try (Stream<Path> walk = Files.walk(root)) {
-                for (Path file : walk.filter(Files::isRegularFile).toList()) {
-                    if (!TEMPORARY.matcher(file.getFileName().toString()).matches()) {
-                        files.put(root.relativize(file).toString(), Files.readString(file));
-                    }
-                }
-            }
-        }
-        return files;
-    }
 }

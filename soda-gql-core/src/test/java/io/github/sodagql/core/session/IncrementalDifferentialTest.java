@@ -1,20 +1,14 @@
 package io.github.sodagql.core.session;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.sodagql.core.config.ScalarMapping;
 import io.github.sodagql.core.config.SodaGqlConfig;
-import io.github.sodagql.core.diagnostic.Diagnostic;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
-import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -29,14 +23,11 @@ import org.junit.jupiter.api.io.TempDir;
  * generated tree. {@code -Dsoda-gql.fuzz.steps=N} and {@code -Dsoda-gql.fuzz.seed=S} change the run.
  */
 class IncrementalDifferentialTest {
-    private static final Pattern DEFINITION = Pattern.compile("(?m)^(query|mutation|subscription|fragment) (\\w+)");
-    private static final String ARTIFACT = "target/soda-gql/artifact.json";
-    private static final String GENERATED = "target/generated-sources/soda-gql";
 
     @TempDir
     Path temporary;
 
-    private long clock = 1_700_000_000_000L;
+    private final ProjectEdits edits = new ProjectEdits();
 
     @Test
     void everyIncrementalBuildEqualsACleanBuildOfTheSameInputs() throws IOException {
@@ -61,23 +52,11 @@ class IncrementalDifferentialTest {
             log.add(step + ": " + edit);
             BuildResult incremental = session.buildInitial();
 
-            Path clean = temporary.resolve("clean");
-            deleteTree(clean);
-            copy(project.resolve("src/main/graphql"), clean.resolve("src/main/graphql"));
-            BuildResult reference = new BuilderSession(config(clean, packageName)).buildInitial();
-
             String context = "seed " + seed + ", step " + step + " (" + edit + "); last edits: "
                     + log.subList(Math.max(0, log.size() - 6), log.size());
-            assertEquals(formatted(reference.diagnostics()), formatted(incremental.diagnostics()), context);
-            assertEquals(Files.readString(clean.resolve(ARTIFACT)), Files.readString(project.resolve(ARTIFACT)), context);
-            if (!reference.hasErrors()) {
-                Map<String, String> expected = tree(clean.resolve(GENERATED));
-                Map<String, String> actual = tree(project.resolve(GENERATED));
-                assertEquals(expected.keySet(), actual.keySet(), "generated files; " + context);
-                for (String path : expected.keySet()) {
-                    assertEquals(expected.get(path), actual.get(path), path + "; " + context);
-                }
-            }
+            String currentPackage = packageName;
+            CleanBuildComparison.assertSameAsCleanBuild(project, incremental, temporary.resolve("clean"),
+                    clean -> config(clean, currentPackage), context);
         }
     }
 
@@ -89,7 +68,7 @@ class IncrementalDifferentialTest {
     /** Applies one random edit and says what it was. */
     private String edit(Path project, Random random, int step) throws IOException {
         Path documents = project.resolve("src/main/graphql");
-        List<Path> files = documents(documents);
+        List<Path> files = ProjectEdits.documents(documents);
         Path file = files.isEmpty() ? null : files.get(random.nextInt(files.size()));
         int kind = random.nextInt(100);
         if (file == null || kind < 8) {
@@ -97,11 +76,11 @@ class IncrementalDifferentialTest {
             String text = random.nextBoolean() && !files.isEmpty()
                     ? Files.readString(files.get(random.nextInt(files.size()))) // duplicates every name in it
                     : "query Added" + step + " {\n  __typename\n}\n";
-            write(added, text);
+            edits.write(added, text);
             return "add " + documents.relativize(added);
         }
         String text = Files.readString(file);
-        List<int[]> definitions = definitionRanges(text);
+        List<int[]> definitions = ProjectEdits.definitionRanges(text);
         String name = documents.relativize(file).toString();
         if (kind < 16) {
             Files.delete(file);
@@ -115,52 +94,52 @@ class IncrementalDifferentialTest {
         }
         if (kind < 32 && definitions.size() > 1) {
             int[] range = definitions.get(random.nextInt(definitions.size()));
-            write(file, text.substring(0, range[0]) + text.substring(range[1]));
-            write(documents.resolve("split/s" + step + ".graphql"), text.substring(range[0], range[1]));
+            edits.write(file, text.substring(0, range[0]) + text.substring(range[1]));
+            edits.write(documents.resolve("split/s" + step + ".graphql"), text.substring(range[0], range[1]));
             return "move a definition out of " + name;
         }
         if (kind < 48 && !definitions.isEmpty()) {
             int[] range = definitions.get(random.nextInt(definitions.size()));
             int brace = text.indexOf('{', range[0]);
             String insert = random.nextInt(4) == 0 ? " nonExistingField" + step : " __typename";
-            write(file, text.substring(0, brace + 1) + insert + text.substring(brace + 1));
+            edits.write(file, text.substring(0, brace + 1) + insert + text.substring(brace + 1));
             return "add" + insert + " to " + name;
         }
         if (kind < 62) {
             String fixed = text.replaceAll(" nonExistingField\\d+", "").replaceFirst(" __typename", "");
-            write(file, fixed);
+            edits.write(file, fixed);
             return "remove an added field from " + name;
         }
         if (kind < 68) {
-            write(file, text.replaceFirst("\\{", "{ {"));
+            edits.write(file, text.replaceFirst("\\{", "{ {"));
             return "break the syntax of " + name;
         }
         if (kind < 74) {
-            write(file, text.replace("{ {", "{"));
+            edits.write(file, text.replace("{ {", "{"));
             return "fix the syntax of " + name;
         }
         if (kind < 80) {
             Matcher spread = Pattern.compile("\\.\\.\\.(\\w+)").matcher(text);
             if (spread.find()) {
-                write(file, text.substring(0, spread.start(1)) + spread.group(1) + "X" + text.substring(spread.end(1)));
+                edits.write(file, text.substring(0, spread.start(1)) + spread.group(1) + "X" + text.substring(spread.end(1)));
                 return "misspell a spread in " + name;
             }
-            write(file, text.replaceAll("(\\.\\.\\.\\w+)X", "$1"));
+            edits.write(file, text.replaceAll("(\\.\\.\\.\\w+)X", "$1"));
             return "nothing to misspell in " + name;
         }
         if (kind < 84) {
-            write(file, text.replaceAll("(\\.\\.\\.\\w+?)X\\b", "$1"));
+            edits.write(file, text.replaceAll("(\\.\\.\\.\\w+?)X\\b", "$1"));
             return "fix misspelt spreads in " + name;
         }
         if (kind < 90) {
             Path schema = documents.resolve("schema.graphqls");
             String sdl = Files.readString(schema);
             String extension = "\nextend type Query {\n  extra: String\n}\n";
-            write(schema, sdl.contains(extension) ? sdl.replace(extension, "") : sdl + extension);
+            edits.write(schema, sdl.contains(extension) ? sdl.replace(extension, "") : sdl + extension);
             return "edit the schema";
         }
         if (kind < 94) {
-            touch(file);
+            edits.touch(file);
             return "touch " + name;
         }
         if (kind < 96) {
@@ -169,53 +148,11 @@ class IncrementalDifferentialTest {
         return "no edit";
     }
 
-    /** The character ranges of the definitions of a document, each to the start of the next. */
-    private static List<int[]> definitionRanges(String text) {
-        List<int[]> ranges = new ArrayList<>();
-        Matcher matcher = DEFINITION.matcher(text);
-        List<Integer> starts = new ArrayList<>();
-        while (matcher.find()) {
-            starts.add(matcher.start());
-        }
-        for (int i = 0; i < starts.size(); i++) {
-            ranges.add(new int[] {starts.get(i), i + 1 < starts.size() ? starts.get(i + 1) : text.length()});
-        }
-        return ranges;
-    }
 
-    /** Writes with a new mtime, so no edit ever hides behind an unchanged stat. */
-    private void write(Path file, String text) throws IOException {
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text, StandardCharsets.UTF_8);
-        touch(file);
-    }
 
-    private void touch(Path file) throws IOException {
-        clock += 1000;
-        Files.setLastModifiedTime(file, FileTime.fromMillis(clock));
-    }
 
-    private static List<Path> documents(Path root) throws IOException {
-        try (Stream<Path> walk = Files.walk(root)) {
-            return walk.filter(p -> p.toString().endsWith(".graphql")).sorted().toList();
-        }
-    }
 
-    private static List<String> formatted(List<Diagnostic> diagnostics) {
-        return diagnostics.stream().map(Diagnostic::format).toList();
-    }
 
-    private static Map<String, String> tree(Path root) throws IOException {
-        Map<String, String> files = new TreeMap<>();
-        if (Files.isDirectory(root)) {
-            try (Stream<Path> walk = Files.walk(root)) {
-                for (Path file : walk.filter(Files::isRegularFile).toList()) {
-                    files.put(root.relativize(file).toString(), Files.readString(file));
-                }
-            }
-        }
-        return files;
-    }
 
     static Path fixture(String name) {
         return io.github.sodagql.core.TestProject.fixture(name);
