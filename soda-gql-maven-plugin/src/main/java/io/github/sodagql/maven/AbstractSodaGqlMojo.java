@@ -63,6 +63,22 @@ abstract class AbstractSodaGqlMojo extends AbstractMojo {
     @Parameter(property = "soda-gql.failOnWarnings", defaultValue = "false")
     boolean failOnWarnings;
 
+    /**
+     * After the summary line, print why the build did what it did: each input that counts as changed (and
+     * why), each definition validated or generated again with the chain of spreads that made it so, and the
+     * outputs written, left unwritten (same bytes) or deleted. {@code report.json} always holds the same data.
+     */
+    @Parameter(property = "soda-gql.explain", defaultValue = "false")
+    boolean explain;
+
+    /**
+     * Ignore the snapshot and build everything, then compare with the outputs the incremental build left: any
+     * file that differs is reported as an {@code INCREMENTAL_MISMATCH} error (and replaced by the clean
+     * build's). The project's own check that incremental equals clean. For {@code watch}, the first build.
+     */
+    @Parameter(property = "soda-gql.full", defaultValue = "false")
+    boolean full;
+
     /** Skip the goal. The output directory is still added as a source root. */
     @Parameter(property = "soda-gql.skip", defaultValue = "false")
     boolean skip;
@@ -107,8 +123,11 @@ abstract class AbstractSodaGqlMojo extends AbstractMojo {
                 project.getFile());
         reporter.report(result);
         getLog().info(result.report().summaryLine());
+        if (explain) {
+            result.report().explanation().lines().forEach(getLog()::info);
+        }
         if (getLog().isDebugEnabled()) {
-            getLog().debug(result.report().detailLines());
+            result.report().detailLines().forEach(getLog()::debug);
         }
         return reporter;
     }

@@ -47,7 +47,9 @@ public class GenerateMojo extends AbstractSodaGqlMojo {
         }
         SodaGqlConfig config = configuration();
         BuildResult result;
-        if (buildContext.isIncremental()) {
+        if (full) {
+            result = new BuilderSession(config).buildFull();
+        } else if (buildContext.isIncremental()) {
             if (!hasRelevantDelta()) {
                 getLog().debug("soda-gql: no GraphQL input changed");
                 return;

@@ -28,7 +28,7 @@ public class WatchMojo extends AbstractSodaGqlMojo {
         SodaGqlConfig config = configuration();
         getLog().info("soda-gql: watching " + documentsDirectory + " (Ctrl-C to stop)");
         try (WatchLoop loop = new WatchLoop(config, new BuilderSession(config), result -> report(config, result))) {
-            loop.run();
+            loop.run(full);
         } catch (IOException e) {
             throw new MojoExecutionException("soda-gql: cannot watch " + documentsDirectory + ": " + e.getMessage(), e);
         }

@@ -16,8 +16,11 @@ import java.util.List;
  *
  * <pre>
  * soda-gql [--schema PATH_OR_GLOB]... [--documents DIR]... [--include GLOB]... [--exclude GLOB]...
- *          [--scalar NAME=JAVA_TYPE[:CODEC]]... [--state DIR] [--output DIR] --package NAME [PROJECT_DIR]
+ *          [--scalar NAME=JAVA_TYPE[:CODEC]]... [--state DIR] [--output DIR] [--explain] [--full] [--verbose]
+ *          --package NAME [PROJECT_DIR]
  * </pre>
+ * {@code --explain}, {@code --full} and {@code --verbose} are the plugin's {@code -Dsoda-gql.explain},
+ * {@code -Dsoda-gql.full} and {@code -X}.
  */
 public final class SodaGqlCommand {
     private SodaGqlCommand() {}
@@ -39,11 +42,20 @@ public final class SodaGqlCommand {
         String packageName = "";
         String state = null;
         String output = null;
+        boolean explain = false;
+        boolean full = false;
+        boolean verbose = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--help") || arg.equals("-h")) {
                 out.println(usage());
                 return 0;
+            }
+            if (arg.equals("--explain") || arg.equals("--full") || arg.equals("--verbose")) {
+                explain |= arg.equals("--explain");
+                full |= arg.equals("--full");
+                verbose |= arg.equals("--verbose");
+                continue;
             }
             if (arg.startsWith("--")) {
                 if (i + 1 >= args.length) {
@@ -91,12 +103,19 @@ public final class SodaGqlCommand {
             builder.outputDirectory(output);
         }
         SodaGqlConfig config = builder.build();
-        BuildResult result = new BuilderSession(config).buildInitial();
+        BuilderSession session = new BuilderSession(config);
+        BuildResult result = full ? session.buildFull() : session.buildInitial();
         result.notices().forEach(err::println);
         for (Diagnostic diagnostic : result.diagnostics()) {
             (diagnostic.isError() ? err : out).println(diagnostic.formatWithHint());
         }
         out.println(result.report().summaryLine());
+        if (explain) {
+            result.report().explanation().lines().forEach(out::println);
+        }
+        if (verbose) {
+            result.report().detailLines().forEach(out::println);
+        }
         result.artifact().ifPresent(artifact -> out.println("artifact: "
                 + config.stateDirectory().resolve(BuilderSession.ARTIFACT_FILE).resolveAgainst(config.projectDirectory())));
         return result.hasErrors() ? 1 : 0;
@@ -104,6 +123,7 @@ public final class SodaGqlCommand {
 
     private static String usage() {
         return "usage: soda-gql [--schema PATH_OR_GLOB]... [--documents DIR]... [--include GLOB]... [--exclude GLOB]..."
-                + " [--scalar NAME=JAVA_TYPE[:CODEC]]... [--state DIR] [--output DIR] --package NAME [PROJECT_DIR]";
+                + " [--scalar NAME=JAVA_TYPE[:CODEC]]... [--state DIR] [--output DIR] [--explain] [--full] [--verbose]"
+                + " --package NAME [PROJECT_DIR]";
     }
 }

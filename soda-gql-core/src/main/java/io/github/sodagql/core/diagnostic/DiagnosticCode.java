@@ -38,7 +38,9 @@ public enum DiagnosticCode {
     /** A deprecated field, argument or enum value is in use. */
     DEPRECATED_USAGE(Severity.WARNING),
     /** A custom scalar has no Java mapping, so generated code types it as {@code Object}. */
-    UNMAPPED_SCALAR(Severity.WARNING);
+    UNMAPPED_SCALAR(Severity.WARNING),
+    /** A full build ({@code -Dsoda-gql.full}) had to change an output the incremental build left: a bug, or a hand edit. */
+    INCREMENTAL_MISMATCH(Severity.ERROR);
 
     private final Severity defaultSeverity;
 

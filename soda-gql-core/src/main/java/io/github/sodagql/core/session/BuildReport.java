@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -14,11 +15,18 @@ import java.util.stream.Collectors;
  * stage. Written as {@code report.json} beside the artifact.
  */
 public record BuildReport(String mode, ArtifactCounts counts, BuildCounters counters, Map<String, Long> stageMillis,
-        long totalMillis) {
+        long totalMillis, BuildExplanation explanation) {
 
     public BuildReport {
         java.util.Objects.requireNonNull(mode, "mode");
         stageMillis = Map.copyOf(stageMillis);
+        java.util.Objects.requireNonNull(explanation, "explanation");
+    }
+
+    /** A report without an explanation: a build that did nothing, or could not start. */
+    public BuildReport(String mode, ArtifactCounts counts, BuildCounters counters, Map<String, Long> stageMillis,
+            long totalMillis) {
+        this(mode, counts, counters, stageMillis, totalMillis, BuildExplanation.none());
     }
 
     /** One line for the build log. */
@@ -34,11 +42,19 @@ public record BuildReport(String mode, ArtifactCounts counts, BuildCounters coun
         return n + " " + noun + (n == 1 ? "" : "s");
     }
 
-    /** The per-stage breakdown and counters, for verbose logs. */
-    public String detailLines() {
+    /** The per-stage breakdown and counters, for verbose logs: what the build did, in words. */
+    public List<String> detailLines() {
         String stages = stageMillis.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .map(e -> e.getKey() + "=" + e.getValue() + "ms").collect(Collectors.joining(", "));
-        return "soda-gql stages: " + stages + System.lineSeparator() + "soda-gql counters: " + counters;
+                .map(e -> e.getKey() + " " + e.getValue() + " ms").collect(Collectors.joining(", "));
+        BuildCounters c = counters;
+        return List.of("soda-gql stages: " + (stages.isEmpty() ? "none" : stages),
+                "soda-gql counters: inputs: " + c.filesScanned() + " documents stat'ed, " + c.statHits()
+                        + " unchanged by stat, " + c.hashesComputed() + " read and hashed",
+                "soda-gql counters: work: " + c.filesParsed() + " documents parsed, " + c.filesReparsed()
+                        + " parsed again from the snapshot, " + c.operationsComposed() + " operations composed, "
+                        + c.operationsValidated() + " validated, " + c.definitionsChecked() + " definitions checked",
+                "soda-gql counters: outputs: " + c.filesGenerated() + " generated, " + c.filesWritten() + " written, "
+                        + c.filesUnchanged() + " unchanged, " + c.filesDeleted() + " deleted, " + c.outputs() + " in all");
     }
 
     public byte[] toJson() {
@@ -75,6 +91,8 @@ public record BuildReport(String mode, ArtifactCounts counts, BuildCounters coun
             }
             json.endObject();
             json.name("totalMillis").value(totalMillis);
+            json.name("explain");
+            explanation.writeJson(json);
             json.endObject();
         } catch (IOException e) {
             throw new UncheckedIOException("Writing JSON to memory cannot fail", e);

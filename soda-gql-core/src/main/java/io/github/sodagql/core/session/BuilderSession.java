@@ -108,26 +108,53 @@ public final class BuilderSession {
      */
     public BuildResult buildInitial() {
         memory = Optional.empty();
-        return build(Optional.empty(), false);
+        return build(Optional.empty(), Mode.INCREMENTAL);
     }
 
     /** Builds again from this session's own state, finding changes by a stat of every input (a watcher). */
     public BuildResult rebuild() {
-        return build(Optional.empty(), false);
+        return build(Optional.empty(), Mode.INCREMENTAL);
     }
 
     /** Builds again, after the given changes, from this session's own state (a watcher or an IDE). */
     public BuildResult update(ChangeSet changes) {
-        return build(Optional.of(changes), false);
+        return build(Optional.of(changes), Mode.INCREMENTAL);
     }
 
-    /** Builds everything, ignoring the snapshot: the user's "clean build without clean". */
+    /**
+     * Builds everything, ignoring the snapshot, and reports every output the clean build had to change as an
+     * {@link DiagnosticCode#INCREMENTAL_MISMATCH} error: the user's own check that incremental building gives
+     * what a clean build gives. Inputs changed since the last build are first built incrementally, so that
+     * the comparison is with what the incremental path makes of them; outputs edited by hand are left for
+     * the clean build to find. The outputs end up as the clean build makes them.
+     */
     public BuildResult buildFull() {
         memory = Optional.empty();
-        return build(Optional.empty(), true);
+        BuildResult incremental = build(Optional.empty(), Mode.BEFORE_FULL);
+        if (incremental.report().mode().startsWith("full")) {
+            // That was a clean build already: there is no incremental result to compare with.
+            List<String> notices = new ArrayList<>(incremental.notices());
+            notices.add("soda-gql: no earlier build to compare with, so the full build checked nothing.");
+            return new BuildResult(incremental.diagnostics(), incremental.artifact(), incremental.report(),
+                    incremental.inputs(), notices);
+        }
+        BuildResult full = build(Optional.empty(), Mode.FULL);
+        List<String> notices = new ArrayList<>(incremental.notices());
+        notices.addAll(full.notices());
+        return new BuildResult(full.diagnostics(), full.artifact(), full.report(), full.inputs(), notices);
     }
 
-    private BuildResult build(Optional<ChangeSet> known, boolean forceFull) {
+    /** What a build may reuse. */
+    private enum Mode {
+        /** Reuse whatever the snapshot allows; repair damaged outputs. */
+        INCREMENTAL,
+        /** As incremental, but leave damaged outputs for the full build that follows to find. */
+        BEFORE_FULL,
+        /** Reuse nothing; report every output whose bytes had to change. */
+        FULL
+    }
+
+    private BuildResult build(Optional<ChangeSet> known, Mode buildMode) {
         StageClock clock = new StageClock();
         List<Diagnostic> configProblems = config.problems();
         if (!configProblems.isEmpty()) {
@@ -136,7 +163,7 @@ public final class BuilderSession {
                     clock.totalMillis()), List.of(), List.of());
         }
         try (StateLock lock = StateLock.acquire(stateDirectory, LOCK_TIMEOUT_MILLIS)) {
-            return new Build(clock, known, forceFull).run();
+            return new Build(clock, known, buildMode).run();
         } catch (IOException e) {
             Diagnostic failure = Diagnostic.global(DiagnosticCode.IO_ERROR, "Cannot use the state directory "
                     + config.stateDirectory() + ": " + e.getMessage() + ".", "Check that it is writable; if another build "
@@ -151,17 +178,20 @@ public final class BuilderSession {
     private final class Build {
         private final StageClock clock;
         private final Optional<ChangeSet> known;
-        private final boolean forceFull;
+        private final Mode buildMode;
         private final List<String> notices = new ArrayList<>();
+        /** Why each input counts as changed (or only touched), for {@link BuildExplanation}. */
+        private final List<BuildExplanation.InputChange> globalChanges = new ArrayList<>();
+        private final Map<String, BuildExplanation.InputChange> inputChanges = new TreeMap<>();
         private final AtomicInteger reparsed = new AtomicInteger();
         private int scanned;
         private int statHits;
         private int hashes;
 
-        Build(StageClock clock, Optional<ChangeSet> known, boolean forceFull) {
+        Build(StageClock clock, Optional<ChangeSet> known, Mode buildMode) {
             this.clock = clock;
             this.known = known;
-            this.forceFull = forceFull;
+            this.buildMode = buildMode;
         }
 
         BuildResult run() {
@@ -177,8 +207,11 @@ public final class BuilderSession {
                     notices.add("soda-gql: ignoring the snapshot in " + config.stateDirectory() + " because "
                             + unusable.reason() + "; building everything.");
                     fullReason = "snapshot unusable";
+                    globalChanges.add(new BuildExplanation.InputChange("snapshot", "unusable", unusable.reason()));
                 } else {
                     fullReason = "no snapshot";
+                    globalChanges.add(new BuildExplanation.InputChange("snapshot", "missing",
+                            "no earlier build in " + config.stateDirectory().value()));
                 }
             }
             Optional<Snapshot> earlier = previous;
@@ -187,15 +220,22 @@ public final class BuilderSession {
             if (!strays.isEmpty() && fullReason == null) {
                 fullReason = "the last build was interrupted";
                 previous = Optional.empty();
+                globalChanges.add(new BuildExplanation.InputChange("snapshot", "changed",
+                        "the last build was interrupted while writing outputs"));
             }
-            if (forceFull) {
+            if (buildMode == Mode.FULL) {
                 fullReason = "requested";
                 previous = Optional.empty();
             } else if (previous.isPresent() && !previous.get().compilerVersion().equals(CompilerVersion.CURRENT)) {
                 fullReason = "compiler version changed";
+                globalChanges.add(new BuildExplanation.InputChange("compiler version", "changed",
+                        "the snapshot was written by " + previous.get().compilerVersion() + ", this is "
+                                + CompilerVersion.CURRENT));
                 previous = Optional.empty();
             } else if (previous.isPresent() && !previous.get().configHash().equals(config.hash())) {
                 fullReason = "configuration changed";
+                globalChanges.add(new BuildExplanation.InputChange("configuration", "changed",
+                        "a plugin parameter differs from the last build's"));
                 previous = Optional.empty();
             }
 
@@ -223,7 +263,8 @@ public final class BuilderSession {
 
             // Outputs edited or deleted on disk since they were written.
             Set<DefinitionId> repairs = new TreeSet<>();
-            boolean repairShared = reusable.isPresent() && clock.time("outputs check", () -> {
+            // Before a full build that checks, damaged outputs are left for it to find.
+            boolean repairShared = reusable.isPresent() && buildMode != Mode.BEFORE_FULL && clock.time("outputs check", () -> {
                 for (DefinitionRecord record : reusable.get().definitions().values()) {
                     if (record.outputs().stream().anyMatch(this::damaged)) {
                         repairs.add(record.id());
@@ -256,9 +297,16 @@ public final class BuilderSession {
             DefinitionGraph graph = clock.time("graph", () -> DefinitionGraph.build(files.values()));
             SchemaLoadResult schema = joinSchema(schemaLoad);
             boolean full = fullReason != null || schemaChanged;
-            Set<DefinitionId> affected = clock.time("graph", () -> full
-                    ? new TreeSet<>(graph.definitions().keySet())
-                    : affectedDefinitions(reusable.get(), graph, changed.keySet()));
+            String globalCause = fullReason != null ? "full build: " + fullReason : "schema changed";
+            Map<DefinitionId, Cause> causes = clock.time("graph", () -> {
+                if (!full) {
+                    return affectedDefinitions(reusable.get(), graph, changed.keySet());
+                }
+                Map<DefinitionId, Cause> everything = new TreeMap<>();
+                graph.definitions().keySet().forEach(id -> everything.put(id, new Cause(List.of(), globalCause)));
+                return everything;
+            });
+            Set<DefinitionId> affected = causes.keySet();
             String mode = fullReason != null ? "full: " + fullReason : schemaChanged ? "incremental, schema changed" : "incremental";
 
             Optional<LoadedSchema> loaded = schema.schema();
@@ -300,8 +348,10 @@ public final class BuilderSession {
                     continue;
                 }
                 Optional<ArtifactOperation> entry = Optional.ofNullable(composed.get(id)).map(ArtifactOperation::of);
+                // Whether its outputs are current is settled by generation; until then they are as the last build left them.
                 records.put(id, new DefinitionRecord(id, checks.getOrDefault(id, List.of()), entry,
-                        old == null ? new TreeSet<>() : old.typesUsed(), old == null ? List.of() : old.outputs(), false));
+                        old == null ? new TreeSet<>() : old.typesUsed(), old == null ? List.of() : old.outputs(),
+                        old != null && old.outputsCurrent()));
             }
 
             List<Diagnostic> diagnostics = new ArrayList<>(scanProblems);
@@ -456,7 +506,25 @@ public final class BuilderSession {
                     generatedCount, written.written().size() + artifactWrite.written().size(),
                     written.unchanged().size() + artifactWrite.unchanged().size(), deleted.size(),
                     1 + sharedOutputs.size() + records.values().stream().mapToInt(r -> r.outputs().size()).sum());
-            return finish(mode, diagnostics, artifact, counts, counters, files, loaded.map(LoadedSchema::sources).orElse(List.of()));
+
+            List<ProjectPath> writtenPaths = new ArrayList<>(written.written());
+            writtenPaths.addAll(artifactWrite.written());
+            List<ProjectPath> unchangedPaths = new ArrayList<>(written.unchanged());
+            unchangedPaths.addAll(artifactWrite.unchanged());
+            BuildExplanation explanation = new BuildExplanation(changes(),
+                    rebuilt(causes, loaded.isPresent(), regenerated, repairs, oldRecords), writtenPaths, unchangedPaths,
+                    deleted);
+            ArtifactCounts reported = counts;
+            if (buildMode == Mode.FULL && earlier.isPresent()) {
+                List<Diagnostic> mismatches = mismatches(writtenPaths, deleted);
+                diagnostics.addAll(mismatches);
+                diagnostics.sort(null);
+                // This build's finding, not the project's: counted in the summary, never in the artifact.
+                reported = new ArtifactCounts(counts.documents(), counts.operations(), counts.fragments(),
+                        counts.errors() + mismatches.size(), counts.warnings());
+            }
+            return finish(mode, diagnostics, artifact, reported, counters, files, loaded.map(LoadedSchema::sources).orElse(List.of()),
+                    explanation);
         }
 
         /** Nothing changed: the snapshot's results stand; refreshed stats are saved so the next no-op is a stat hit. */
@@ -490,12 +558,58 @@ public final class BuilderSession {
             int outputs = 1 + previous.sharedOutputs().size()
                     + previous.definitions().values().stream().mapToInt(r -> r.outputs().size()).sum();
             BuildCounters counters = new BuildCounters(scanned, statHits, hashes, 0, 0, 0, 0, 0, 0, 0, outputs, 0, outputs);
-            return finish("incremental", diagnostics, artifact, counts, counters, files, List.copyOf(previous.schemaInputs().keySet()));
+            return finish("incremental", diagnostics, artifact, counts, counters, files, List.copyOf(previous.schemaInputs().keySet()),
+                    new BuildExplanation(changes(), List.of(), List.of(), List.of(), List.of()));
+        }
+
+        /** Global reasons first (snapshot, configuration, version), then inputs by path. */
+        private List<BuildExplanation.InputChange> changes() {
+            List<BuildExplanation.InputChange> all = new ArrayList<>(globalChanges);
+            all.addAll(inputChanges.values());
+            return all;
+        }
+
+        /** Every definition validated or generated again, with the chain that made it so. */
+        private List<BuildExplanation.Rebuilt> rebuilt(Map<DefinitionId, Cause> causes, boolean validated,
+                Set<DefinitionId> regenerated, Set<DefinitionId> repairs, Map<DefinitionId, DefinitionRecord> oldRecords) {
+            SortedSet<DefinitionId> ids = new TreeSet<>(regenerated);
+            if (validated) {
+                ids.addAll(causes.keySet());
+            }
+            List<BuildExplanation.Rebuilt> rebuilt = new ArrayList<>();
+            for (DefinitionId id : ids) {
+                Cause cause = causes.get(id);
+                if (cause == null) {
+                    DefinitionRecord old = oldRecords.get(id);
+                    cause = new Cause(List.of(), repairs.contains(id) ? "an output of it was edited or deleted"
+                            : old != null && !old.outputsCurrent() ? "the last build did not generate it"
+                            : "a class name moved, so everything was generated again");
+                }
+                rebuilt.add(new BuildExplanation.Rebuilt(id, validated && causes.containsKey(id), regenerated.contains(id),
+                        cause.via(), cause.origin()));
+            }
+            return rebuilt;
+        }
+
+        /** A full build that had to write or delete an output found the incremental result different. */
+        private List<Diagnostic> mismatches(List<ProjectPath> written, List<ProjectPath> deleted) {
+            List<Diagnostic> found = new ArrayList<>();
+            String hint = "The clean build's file is now in place. Unless the file was edited by hand, this is a bug in "
+                    + "soda-gql's incremental build: please report it with the output of -Dsoda-gql.explain.";
+            written.forEach(path -> found.add(Diagnostic.global(DiagnosticCode.INCREMENTAL_MISMATCH,
+                    "A clean build differs from the incremental one: " + path.value() + " had other bytes or was missing.",
+                    hint)));
+            deleted.forEach(path -> found.add(Diagnostic.global(DiagnosticCode.INCREMENTAL_MISMATCH,
+                    "A clean build differs from the incremental one: " + path.value() + " is produced by nothing and was deleted.",
+                    hint)));
+            return found;
         }
 
         private BuildResult finish(String mode, List<Diagnostic> diagnostics, Artifact artifact, ArtifactCounts counts,
-                BuildCounters counters, Map<ProjectPath, ParsedFile> files, List<ProjectPath> schemaSources) {
-            BuildReport report = new BuildReport(mode, counts, counters, clock.stageMillis(), clock.totalMillis());
+                BuildCounters counters, Map<ProjectPath, ParsedFile> files, List<ProjectPath> schemaSources,
+                BuildExplanation explanation) {
+            BuildReport report = new BuildReport(mode, counts, counters, clock.stageMillis(), clock.totalMillis(),
+                    explanation);
             // report.json is a log of this run (it holds times), so it is not counted among the outputs.
             diagnostics.addAll(writer.write(List.of(new OutputFile(config.stateDirectory().resolve(REPORT_FILE),
                     report.toJson()))).failures());
@@ -570,6 +684,7 @@ public final class BuilderSession {
                 changes.removed().forEach(path -> {
                     if (files.containsKey(path)) {
                         changed.put(path, null);
+                        noteChange(path, "removed", "deleted, as the build tool reports");
                     }
                 });
                 candidates.addAll(changes.toParse());
@@ -593,6 +708,7 @@ public final class BuilderSession {
                 for (ProjectPath path : files.keySet()) {
                     if (!found.contains(path)) {
                         changed.put(path, null);
+                        noteChange(path, "removed", "no longer found");
                     }
                 }
             }
@@ -608,9 +724,18 @@ public final class BuilderSession {
                     // Touched, not changed: remember the new stat so the next build is a stat hit.
                     files.put(path, new ParsedFile(path, Optional.of(read.file().fingerprint()), old.text(),
                             old.definitions(), old.diagnostics(), old.document()));
+                    noteChange(path, "touched", "size/mtime moved, same hash: not rebuilt");
                     continue;
                 }
                 changed.put(path, result);
+                if (result instanceof ReadResult.Unreadable unreadable) {
+                    noteChange(path, "unreadable", unreadable.problem().message());
+                } else if (old == null) {
+                    noteChange(path, "added", "new");
+                } else {
+                    noteChange(path, "updated", given.isPresent() ? "reported by the build tool, and hash differs"
+                            : "size/mtime moved and hash differs");
+                }
             }
             return changed;
         }
@@ -634,12 +759,31 @@ public final class BuilderSession {
                     ContentHash hash = ContentHash.of(Files.readAllBytes(file));
                     hashes++;
                     fingerprints.put(path, new Fingerprint(stat.size(), stat.modifiedMillis(), hash));
+                    if (previous.isPresent()) {
+                        noteChange(path, old == null ? "added" : old.contentHash().equals(hash) ? "touched" : "updated",
+                                old == null ? "new schema file: everything is validated again"
+                                        : old.contentHash().equals(hash) ? "size/mtime moved, same hash: not rebuilt"
+                                        : "schema: size/mtime moved and hash differs");
+                    }
                     differs |= old == null || !old.contentHash().equals(hash);
                 } catch (IOException e) {
                     differs = true;
+                    noteChange(path, "unreadable", e.getMessage() == null ? e.toString() : e.getMessage());
+                }
+            }
+            if (previous.isPresent()) {
+                before.keySet().stream().filter(path -> !schemaFiles.contains(path))
+                        .forEach(path -> noteChange(path, "removed", "schema file no longer found"));
+                if (differs && previous.get().schemaHash().isEmpty() && inputChanges.isEmpty()) {
+                    globalChanges.add(new BuildExplanation.InputChange("schema", "changed",
+                            "the last build could not load it, so it is loaded again"));
                 }
             }
             return differs;
+        }
+
+        private void noteChange(ProjectPath path, String change, String reason) {
+            inputChanges.put(path.value(), new BuildExplanation.InputChange(path.value(), change, reason));
         }
 
         /** The schema: loaded again only when it changed or this session has not loaded it yet. */
@@ -654,50 +798,84 @@ public final class BuilderSession {
         }
 
         /**
-         * The definitions whose results may differ from the snapshot's: those in changed files, those that
-         * spread (transitively) a fragment name whose definition or resolution changed, and those whose name
-         * gained or lost a duplicate.
+         * The definitions whose results may differ from the snapshot's, each with why: those in changed files,
+         * those that spread (transitively) a fragment name whose definition or resolution changed, and those
+         * whose name gained or lost a duplicate. The walk is breadth first, so each chain is a shortest one.
          */
-        private Set<DefinitionId> affectedDefinitions(Snapshot previous, DefinitionGraph graph,
+        private Map<DefinitionId, Cause> affectedDefinitions(Snapshot previous, DefinitionGraph graph,
                 Collection<ProjectPath> changedFiles) {
             DefinitionGraph before = DefinitionGraph.build(previous.files().values());
-            Set<DefinitionId> affected = new TreeSet<>();
-            Set<String> changedNames = new TreeSet<>();
-            for (DefinitionGraph g : List.of(before, graph)) {
+            List<DefinitionGraph> graphs = List.of(graph, before);
+            Map<DefinitionId, Cause> causes = new HashMap<>();
+            // Where each changed name comes from: a definition in a changed file, the current one first.
+            Map<String, DefinitionId> origins = new HashMap<>();
+            for (DefinitionGraph g : graphs) {
                 g.definitions().forEach((id, definition) -> {
                     if (changedFiles.contains(id.file())) {
-                        affected.add(id);
-                        changedNames.add(id.name());
+                        causes.putIfAbsent(id, new Cause(List.of(), id.file().value() + ", " + changeOf(id.file())));
                     }
                 });
             }
-            // A name whose resolution changed (a fragment added, removed, or resolving elsewhere).
-            Set<String> names = new TreeSet<>(before.fragmentIndex().keySet());
-            names.addAll(graph.fragmentIndex().keySet());
-            for (String name : names) {
-                if (!java.util.Objects.equals(before.fragmentIndex().get(name), graph.fragmentIndex().get(name))) {
-                    changedNames.add(name);
+            for (DefinitionGraph g : graphs) {
+                for (DefinitionId id : g.definitions().keySet()) {
+                    if (causes.containsKey(id) && (!origins.containsKey(id.name())
+                            || (id.kind() == DefinitionId.Kind.FRAGMENT && id.equals(g.fragmentIndex().get(id.name()))
+                                    && origins.get(id.name()).kind() != DefinitionId.Kind.FRAGMENT))) {
+                        origins.put(id.name(), id);
+                    }
                 }
             }
-            // Every definition that spreads a changed name, and everything that reaches those, in either graph.
-            Set<DefinitionId> seeds = new TreeSet<>();
-            for (DefinitionGraph g : List.of(before, graph)) {
-                g.definitions().forEach((id, definition) -> {
-                    if (changedNames.contains(id.name())) {
-                        seeds.add(id);
+            // A fragment name whose resolution changed always has a definition in a changed file: definitions
+            // appear and disappear only there. Its origin is that definition.
+            java.util.ArrayDeque<DefinitionId> pending = new java.util.ArrayDeque<>();
+            for (DefinitionGraph g : graphs) {
+                for (Map.Entry<DefinitionId, ? extends io.github.sodagql.core.parse.ParsedDefinition> entry
+                        : new TreeMap<>(g.definitions()).entrySet()) {
+                    DefinitionId id = entry.getKey();
+                    if (causes.containsKey(id)) {
+                        continue;
                     }
-                    for (var spread : definition.spreads()) {
-                        if (changedNames.contains(spread.fragmentName())) {
-                            seeds.add(id);
+                    DefinitionId sameName = origins.get(id.name());
+                    if (sameName != null) {
+                        causes.put(id, new Cause(List.of(), "same name as " + sameName + ", "
+                                + changeOf(sameName.file())));
+                        pending.add(id);
+                        continue;
+                    }
+                    for (String name : entry.getValue().spreadNames()) {
+                        DefinitionId origin = origins.get(name);
+                        if (origin != null) {
+                            causes.put(id, causes.get(origin).through(origin));
+                            pending.add(id);
+                            break;
                         }
                     }
-                });
+                }
             }
-            affected.addAll(seeds);
-            affected.addAll(graph.transitiveDependents(seeds));
-            affected.addAll(before.transitiveDependents(seeds));
-            affected.retainAll(graph.definitions().keySet());
+            // Definitions in changed files reach their dependents by name above; the rest by the graphs.
+            while (!pending.isEmpty()) {
+                DefinitionId reached = pending.poll();
+                for (DefinitionGraph g : graphs) {
+                    for (DefinitionId dependent : g.spreadBy(reached)) {
+                        if (!causes.containsKey(dependent)) {
+                            causes.put(dependent, causes.get(reached).through(reached));
+                            pending.add(dependent);
+                        }
+                    }
+                }
+            }
+            Map<DefinitionId, Cause> affected = new TreeMap<>();
+            causes.forEach((id, cause) -> {
+                if (graph.definitions().containsKey(id)) {
+                    affected.put(id, cause);
+                }
+            });
             return affected;
+        }
+
+        private String changeOf(ProjectPath file) {
+            BuildExplanation.InputChange change = inputChanges.get(file.value());
+            return change == null ? "changed" : change.change();
         }
 
         private Generation generate(LoadedSchema schema, DefinitionGraph graph, Composer composer, LazyNodes nodes,
@@ -799,6 +977,20 @@ public final class BuilderSession {
             return load.join();
         } catch (java.util.concurrent.CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    /**
+     * Why a definition is affected: it reaches a change through the fragments {@code via} (nearest first), and
+     * the chain ends at {@code origin} ({@code path, updated}, {@code schema changed}, ...).
+     */
+    private record Cause(List<DefinitionId> via, String origin) {
+        /** The cause of a definition that spreads {@code fragment}, whose own cause this is. */
+        Cause through(DefinitionId fragment) {
+            List<DefinitionId> longer = new ArrayList<>(via.size() + 1);
+            longer.add(fragment);
+            longer.addAll(via);
+            return new Cause(longer, origin);
         }
     }
 

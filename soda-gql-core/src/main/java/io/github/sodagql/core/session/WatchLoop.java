@@ -41,9 +41,17 @@ public final class WatchLoop implements AutoCloseable {
 
     /** Builds once, then after every change until {@link #close()} or an interrupt. */
     public void run() throws IOException {
+        run(false);
+    }
+
+    /**
+     * As {@link #run()}; with {@code fullFirst}, the first build is {@link BuilderSession#buildFull()}, which
+     * checks the outputs the last build left against a clean build.
+     */
+    public void run(boolean fullFirst) throws IOException {
         // Watch first: a change made while the first build runs must not be missed.
         registerAll();
-        onBuild.accept(session.buildInitial());
+        onBuild.accept(fullFirst ? session.buildFull() : session.buildInitial());
         try {
             while (true) {
                 WatchKey key = watcher.take();

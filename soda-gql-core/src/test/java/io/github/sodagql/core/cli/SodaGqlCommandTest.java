@@ -52,4 +52,21 @@ class SodaGqlCommandTest {
         assertEquals(2, run("--frobnicate", "x"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("usage: soda-gql"));
     }
+
+    @Test
+    void explainFullAndVerbosePrintTheCheckTheChainsAndTheCounters() {
+        TestProject project = TestProject.copyOf("validate/deprecated", temporary);
+        assertEquals(0, run(project.directory().toString(), "--package", "com.example"));
+        out.reset();
+
+        int status = run(project.directory().toString(), "--package", "com.example", "--full", "--explain", "--verbose");
+
+        assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertTrue(printed.contains("[full: requested]"), printed);
+        assertTrue(printed.contains("soda-gql explain: 1 definition validated or generated again"), printed);
+        assertTrue(printed.contains("(full build: requested) [validated, generated]"), printed);
+        assertTrue(printed.contains("left unwritten"), printed);
+        assertTrue(printed.contains("soda-gql counters: work: 1 documents parsed"), printed);
+    }
 }
