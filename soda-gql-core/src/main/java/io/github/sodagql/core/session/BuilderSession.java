@@ -51,9 +51,11 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
@@ -298,9 +300,11 @@ public final class BuilderSession {
             SchemaLoadResult schema = joinSchema(schemaLoad);
             boolean full = fullReason != null || schemaChanged;
             String globalCause = fullReason != null ? "full build: " + fullReason : "schema changed";
+            // Definitions whose own source changed: in a changed file, those not the same text at the same place.
+            Set<DefinitionId> edited = new HashSet<>();
             Map<DefinitionId, Cause> causes = clock.time("graph", () -> {
                 if (!full) {
-                    return affectedDefinitions(reusable.get(), graph, changed.keySet());
+                    return affectedDefinitions(reusable.get(), graph, files, changed.keySet(), edited);
                 }
                 Map<DefinitionId, Cause> everything = new TreeMap<>();
                 graph.definitions().keySet().forEach(id -> everything.put(id, new Cause(List.of(), globalCause)));
@@ -386,9 +390,8 @@ public final class BuilderSession {
             boolean sharedRegenerated = false;
             if (loaded.isPresent() && !hasErrors) {
                 boolean sharedDamaged = repairShared;
-                Set<ProjectPath> changedFiles = changed.keySet();
                 Generation generation = clock.time("codegen", () -> generate(loaded.get(), graph, composer, nodes, records,
-                        composed, affected, changedFiles, files, repairs, full, sharedDamaged, reusable));
+                        composed, affected, edited, files, repairs, full, sharedDamaged, reusable));
                 generatedCount = generation.sources().files().size();
                 generationDiagnostics = generation.sources().diagnostics();
                 classNames = generation.names().simpleNames();
@@ -803,16 +806,27 @@ public final class BuilderSession {
          * whose name gained or lost a duplicate. The walk is breadth first, so each chain is a shortest one.
          */
         private Map<DefinitionId, Cause> affectedDefinitions(Snapshot previous, DefinitionGraph graph,
-                Collection<ProjectPath> changedFiles) {
+                Map<ProjectPath, ParsedFile> files, Collection<ProjectPath> changedFiles, Set<DefinitionId> edited) {
             DefinitionGraph before = DefinitionGraph.build(previous.files().values());
             List<DefinitionGraph> graphs = List.of(graph, before);
             Map<DefinitionId, Cause> causes = new HashMap<>();
             // Where each changed name comes from: a definition in a changed file, the current one first.
             Map<String, DefinitionId> origins = new HashMap<>();
+            Map<ProjectPath, Map<String, String>> sourcesBefore = new HashMap<>();
+            Map<ProjectPath, Map<String, String>> sourcesNow = new HashMap<>();
             for (DefinitionGraph g : graphs) {
                 g.definitions().forEach((id, definition) -> {
-                    if (changedFiles.contains(id.file())) {
-                        causes.putIfAbsent(id, new Cause(List.of(), id.file().value() + ", " + changeOf(id.file())));
+                    if (changedFiles.contains(id.file()) && !causes.containsKey(id)) {
+                        ParsedFile old = previous.files().get(id.file());
+                        ParsedFile now = files.get(id.file());
+                        String key = (id.kind() == DefinitionId.Kind.FRAGMENT ? "fragment " : "operation ") + id.name();
+                        boolean same = old != null && now != null && Objects.equals(
+                                sourcesBefore.computeIfAbsent(id.file(), f -> old.definitionSources()).get(key),
+                                sourcesNow.computeIfAbsent(id.file(), f -> now.definitionSources()).get(key));
+                        if (!same) {
+                            edited.add(id);
+                            causes.put(id, new Cause(List.of(), id.file().value() + ", " + changeOf(id.file())));
+                        }
                     }
                 });
             }
@@ -880,7 +894,7 @@ public final class BuilderSession {
 
         private Generation generate(LoadedSchema schema, DefinitionGraph graph, Composer composer, LazyNodes nodes,
                 SortedMap<DefinitionId, DefinitionRecord> records, Map<DefinitionId, ComposedOperation> composed,
-                Set<DefinitionId> affected, Set<ProjectPath> changedFiles, Map<ProjectPath, ParsedFile> files,
+                Set<DefinitionId> affected, Set<DefinitionId> edited, Map<ProjectPath, ParsedFile> files,
                 Set<DefinitionId> repairs, boolean full, boolean sharedDamaged, Optional<Snapshot> previous) {
             Map<String, FragmentDefinition> fragmentNodes = new ConcurrentHashMap<>();
             java.util.function.Function<String, FragmentDefinition> fragmentNode = name -> fragmentNodes.computeIfAbsent(name,
@@ -897,7 +911,7 @@ public final class BuilderSession {
                 boolean indexed = id.kind() == DefinitionId.Kind.OPERATION || id.equals(graph.fragmentIndex().get(id.name()));
                 DefinitionRecord record = records.get(id);
                 if (indexed && (full || repairs.contains(id) || !record.outputsCurrent()
-                        || (affected.contains(id) && needsNewCode(id, changedFiles, files)))) {
+                        || (affected.contains(id) && needsNewCode(id, edited, files)))) {
                     wanted.add(id);
                 }
             }
@@ -933,7 +947,7 @@ public final class BuilderSession {
                     && !now.get(e.getKey()).equals(e.getValue()));
             if (renamed && !full) {
                 // A name moved (a new type took it): every file may refer to it, so everything is generated.
-                return generate(schema, graph, composer, nodes, records, composed, affected, changedFiles, files, repairs,
+                return generate(schema, graph, composer, nodes, records, composed, affected, edited, files, repairs,
                         true, sharedDamaged, previous);
             }
             // Shared files (support types, enums, inputs, the registry) follow the names and the types in use.
@@ -958,8 +972,8 @@ public final class BuilderSession {
      * name, so one affected only through what it spreads keeps its code, unless a conditional spread reads
      * the spread fragment's fields to see whether it was included.
      */
-    private static boolean needsNewCode(DefinitionId id, Set<ProjectPath> changedFiles, Map<ProjectPath, ParsedFile> files) {
-        if (id.kind() == DefinitionId.Kind.OPERATION || changedFiles.contains(id.file())) {
+    private static boolean needsNewCode(DefinitionId id, Set<DefinitionId> edited, Map<ProjectPath, ParsedFile> files) {
+        if (id.kind() == DefinitionId.Kind.OPERATION || edited.contains(id)) {
             return true;
         }
         String text = files.get(id.file()).text();

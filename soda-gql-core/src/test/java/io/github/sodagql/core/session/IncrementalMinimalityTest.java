@@ -109,6 +109,24 @@ class IncrementalMinimalityTest {
     }
 
     @Test
+    void editingOneFragmentOfAFileLeavesTheOtherDefinitionsOfThatFileAlone() throws IOException {
+        // ProductDetailFields is the last definition of entities/product.graphql, after MoneyAmount and ProductCard,
+        // which most operations reach.
+        edit("entities/product.graphql", "fragment ProductDetailFields on Product {",
+                "fragment ProductDetailFields on Product {\n  __typename");
+
+        BuildResult result = build();
+
+        assertEquals(List.of(), result.diagnostics());
+        long reaching = result.artifact().orElseThrow().operations().stream()
+                .filter(operation -> operation.fragments().contains("ProductDetailFields")).count();
+        assertEquals(1, reaching);
+        assertEquals(reaching, result.report().counters().operationsValidated());
+        assertEquals(List.of("ProductDetailFields", "ProductDetailPage"), result.report().explanation().rebuilt().stream()
+                .map(r -> r.id().name()).sorted().toList());
+    }
+
+    @Test
     void addingAFileThatDefinesAMissingFragmentResolvesTheWaitingOperation() throws IOException {
         Path waiting = project.resolve(DOCUMENTS + "pages/waiting.graphql");
         Files.writeString(waiting, "query Waiting {\n  viewer {\n    ...Later\n  }\n}\n");
