@@ -20,13 +20,14 @@ import java.util.stream.Stream;
  * A benchmark input: where its files come from, how they are laid out in a temporary project, and the
  * configuration a build of that project uses.
  *
- * @param name the fixture's name on the command line
+ * @param name the fixture's name in reports and work folders (a project path's last segment)
+ * @param spec what {@code --fixture} said: a name, or the path of a project with {@code src/main/graphql}
  * @param copies source folder to project-relative folder, copied into every fresh project
  * @param schemaPath the configured schema path (null: every *.graphqls under the document root)
  * @param documentRoot project-relative folder of the documents
  * @param scalars scalar mappings the fixture needs
  */
-record Fixture(String name, List<Copy> copies, String schemaPath, String documentRoot, List<ScalarMapping> scalars) {
+record Fixture(String name, String spec, List<Copy> copies, String schemaPath, String documentRoot, List<ScalarMapping> scalars) {
 
     static final String JAVA_PACKAGE = "bench.generated";
 
@@ -40,7 +41,7 @@ record Fixture(String name, List<Copy> copies, String schemaPath, String documen
             if (!Files.isDirectory(corpus.resolve("compiled")) || !Files.isRegularFile(corpus.resolve("data/schema.graphql"))) {
                 throw new Absent("fixture artsy skipped: " + corpus + " is absent (see ../shared/corpora/README.md)");
             }
-            return new Fixture(name, List.of(new Copy(corpus.resolve("data/schema.graphql"), "data/schema.graphql"),
+            return new Fixture(name, name, List.of(new Copy(corpus.resolve("data/schema.graphql"), "data/schema.graphql"),
                     new Copy(corpus.resolve("compiled"), "compiled")), "data/schema.graphql", "compiled", List.of());
         }
         if (name.startsWith("synthetic-")) {
@@ -52,7 +53,18 @@ record Fixture(String name, List<Copy> copies, String schemaPath, String documen
             }
             Path generated = workRoot.resolve("synthetic").resolve(name);
             SyntheticGenerator.ensure(generated, n, SyntheticGenerator.DEFAULT_SEED);
-            return new Fixture(name, List.of(new Copy(generated, "src/main/graphql")), null, "src/main/graphql", List.of());
+            return new Fixture(name, name, List.of(new Copy(generated, "src/main/graphql")), null, "src/main/graphql", List.of());
+        }
+        if (name.contains("/") || name.contains(java.io.File.separator)) {
+            // A project of one's own: its src/main/graphql (schema files in it, as the plugin's default).
+            Path project = Path.of(name).toAbsolutePath().normalize();
+            Path documents = project.resolve("src/main/graphql");
+            if (!Files.isDirectory(documents)) {
+                throw new IllegalArgumentException("fixture " + name + ": " + documents + " is not a folder");
+            }
+            String label = project.getFileName() == null ? "project" : project.getFileName().toString();
+            return new Fixture(label, name, List.of(new Copy(documents, "src/main/graphql")), null, "src/main/graphql",
+                    List.of());
         }
         Path source = repoRoot.resolve("it-fixtures").resolve(name).resolve("src/main/graphql");
         if (!Files.isDirectory(source)) {
@@ -61,7 +73,7 @@ record Fixture(String name, List<Copy> copies, String schemaPath, String documen
         List<ScalarMapping> scalars = name.equals("large-app")
                 ? List.of(ScalarMapping.of("DateTime", "java.time.OffsetDateTime"))
                 : List.of();
-        return new Fixture(name, List.of(new Copy(source, "src/main/graphql")), null, "src/main/graphql", scalars);
+        return new Fixture(name, name, List.of(new Copy(source, "src/main/graphql")), null, "src/main/graphql", scalars);
     }
 
     /** The fixture is not on this machine; the message says why. */

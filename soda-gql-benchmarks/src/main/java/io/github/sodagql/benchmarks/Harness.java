@@ -83,7 +83,7 @@ public final class Harness {
                 out.println(e.getMessage());
                 continue;
             }
-            Path file = outDir.resolve(name).resolve("metrics.json");
+            Path file = outDir.resolve(fixture.name()).resolve("metrics.json");
             Files.createDirectories(file.getParent());
             // Written after every scenario too, so that a run stopped half-way keeps what it measured.
             Report report = new Runner(options, fixture, repoRoot, work, out, err).run(partial -> {
@@ -353,7 +353,7 @@ public final class Harness {
             command.add(classpath());
             command.add("-Dsodagql.benchmarks.moduleDir=" + moduleDir());
             command.add(Harness.class.getName());
-            command.addAll(List.of("--child", task, "--child-project", project.toString(), "--fixture", fixture.name(),
+            command.addAll(List.of("--child", task, "--child-project", project.toString(), "--fixture", fixture.spec(),
                     "--repo-root", repoRoot.toString(), "--work", work.toString()));
             long start = System.nanoTime();
             Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();

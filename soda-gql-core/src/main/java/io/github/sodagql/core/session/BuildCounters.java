@@ -12,7 +12,8 @@ package io.github.sodagql.core.session;
  *     them had to be recomposed or regenerated
  * @param filesGenerated source files generated (rendered) by this build
  * @param filesWritten outputs whose bytes changed and were written
- * @param filesUnchanged outputs rendered again with the same bytes: left alone
+ * @param filesUnchanged outputs left as they were: rendered again with the same bytes, or, in a build with
+ *     nothing to do, not rendered at all
  * @param filesDeleted outputs removed because nothing produces them any more
  * @param outputs every output the build leaves (generated sources and the artifact), written or not
  */
