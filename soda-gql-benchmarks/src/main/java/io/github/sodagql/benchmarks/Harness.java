@@ -184,6 +184,7 @@ public final class Harness {
             it.metrics.put("counter.hashesComputed", (long) c.hashesComputed());
             it.metrics.put("counter.filesParsed", (long) c.filesParsed());
             it.metrics.put("counter.filesReparsed", (long) c.filesReparsed());
+            it.metrics.put("counter.schemaParsed", (long) c.schemaParsed());
             it.metrics.put("counter.operationsComposed", (long) c.operationsComposed());
             it.metrics.put("counter.operationsValidated", (long) c.operationsValidated());
             it.metrics.put("counter.definitionsChecked", (long) c.definitionsChecked());

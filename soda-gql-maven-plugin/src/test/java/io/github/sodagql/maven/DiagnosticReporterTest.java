@@ -31,7 +31,7 @@ class DiagnosticReporterTest {
 
     private static BuildResult result(List<Diagnostic> diagnostics) {
         return new BuildResult(diagnostics, Optional.empty(), new BuildReport("incremental", new ArtifactCounts(2, 1, 0, 0, 0),
-                new BuildCounters(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), Map.of(), 1), List.of(CLEAN, PAGE), List.of());
+                new BuildCounters(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), Map.of(), 1), List.of(CLEAN, PAGE), List.of());
     }
 
     private static Diagnostic unknownFragment() {

@@ -11,8 +11,12 @@ import java.nio.file.PathMatcher;
 public final class PathGlob {
     private final PathMatcher matcher;
     private final PathMatcher matcherWithoutLeadingFolders;
+    /** For {@code **}{@code /*.graphql}, the common case, {@code .graphql}: a name's suffix decides, no matcher runs. */
+    private final String anyFolderSuffix;
 
     public PathGlob(String pattern) {
+        String rest = pattern.startsWith("**/*") ? pattern.substring(4) : null;
+        this.anyFolderSuffix = rest != null && rest.chars().noneMatch(c -> "*?[]{}\\/".indexOf(c) >= 0) ? rest : null;
         this.matcher = FileSystems.getDefault().getPathMatcher("glob:" + pattern);
         this.matcherWithoutLeadingFolders = pattern.startsWith("**/")
                 ? FileSystems.getDefault().getPathMatcher("glob:" + pattern.substring(3))
@@ -30,6 +34,10 @@ public final class PathGlob {
 
     /** True when {@code relativePath} (relative to the folder the glob is written for) matches. */
     public boolean matches(Path relativePath) {
+        if (anyFolderSuffix != null) {
+            Path name = relativePath.getFileName();
+            return name != null && name.toString().endsWith(anyFolderSuffix);
+        }
         return matcher.matches(relativePath)
                 || (matcherWithoutLeadingFolders != null && matcherWithoutLeadingFolders.matches(relativePath));
     }

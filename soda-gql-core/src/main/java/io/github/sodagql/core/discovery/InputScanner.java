@@ -44,6 +44,9 @@ public final class InputScanner {
             }
             List<PathGlob> includes = root.includes().stream().map(PathGlob::new).toList();
             List<PathGlob> excludes = root.excludes().stream().map(PathGlob::new).toList();
+            // The walk gives normalized children of the root, so the root's own path is a prefix: no
+            // per-file absolute-path arithmetic.
+            String prefix = ".".equals(root.directory().value()) ? "" : root.directory().value() + "/";
             try {
                 Files.walkFileTree(directory, new SimpleFileVisitor<>() {
                     @Override
@@ -54,7 +57,7 @@ public final class InputScanner {
                         Path relative = directory.relativize(file);
                         if (includes.stream().anyMatch(g -> g.matches(relative))
                                 && excludes.stream().noneMatch(g -> g.matches(relative))) {
-                            ProjectPath path = ProjectPath.of(projectDirectory, file);
+                            ProjectPath path = new ProjectPath(prefix + relative.toString().replace('\\', '/'));
                             found.put(path, new FileStat(path, attributes.size(), attributes.lastModifiedTime().toMillis()));
                         }
                         return FileVisitResult.CONTINUE;

@@ -7,9 +7,12 @@ import io.github.sodagql.core.source.ProjectPath;
 import io.github.sodagql.core.source.SourceLocation;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -50,6 +53,9 @@ public final class OutputWriter {
                 if (known != null && known.hash().equals(hash) && matches(known)) {
                     unchanged.add(file.path());
                     records.add(known);
+                } else if (!Files.exists(target) && writeNew(target, bytes)) {
+                    written.add(file.path());
+                    records.add(record(file.path(), hash));
                 } else if (hasBytes(target, bytes)) {
                     unchanged.add(file.path());
                     records.add(record(file.path(), hash));
@@ -114,6 +120,29 @@ public final class OutputWriter {
     private static boolean hasBytes(Path target, byte[] bytes) throws IOException {
         return Files.isRegularFile(target) && Files.size(target) == bytes.length
                 && Arrays.equals(Files.readAllBytes(target), bytes);
+    }
+
+    /**
+     * Writes a file that does not exist yet, in place: there is no previous content to protect, and it costs a
+     * third of the system calls of {@link #writeAtomically} (a cold build writes thousands). A build interrupted
+     * mid-write leaves it listed in the session's pending outputs, so the next build rebuilds it; a failed
+     * write removes what it began. False when the file appeared meanwhile: the caller writes it atomically.
+     */
+    private static boolean writeNew(Path target, byte[] bytes) throws IOException {
+        try {
+            try {
+                Files.write(target, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            } catch (NoSuchFileException e) {
+                Files.createDirectories(target.toAbsolutePath().getParent());
+                Files.write(target, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            }
+            return true;
+        } catch (FileAlreadyExistsException e) {
+            return false;
+        } catch (IOException e) {
+            Files.deleteIfExists(target);
+            throw e;
+        }
     }
 
     /** Writes {@code bytes} to {@code target} through a temporary sibling and an atomic move. */

@@ -7,13 +7,15 @@ import io.github.sodagql.core.diagnostic.Diagnostic;
 import io.github.sodagql.core.diagnostic.DiagnosticCode;
 import io.github.sodagql.core.source.ProjectPath;
 import java.io.IOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 
 /** Turns the configured schema paths and globs into a sorted list of files, or says where it looked. */
 final class SchemaSources {
@@ -79,14 +81,27 @@ final class SchemaSources {
             return List.of();
         }
         PathGlob glob = new PathGlob(pattern);
-        try (Stream<Path> walk = Files.walk(baseDirectory)) {
-            return walk.filter(Files::isRegularFile)
-                    .filter(file -> glob.matches(baseDirectory.relativize(file)))
-                    .map(file -> ProjectPath.of(project, file))
-                    .sorted()
-                    .toList();
+        List<ProjectPath> matched = new ArrayList<>();
+        try {
+            // walkFileTree hands over each file's attributes: no second stat per file, as Files.walk needs.
+            Files.walkFileTree(baseDirectory, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                    if (attributes.isRegularFile() && glob.matches(baseDirectory.relativize(file))) {
+                        matched.add(ProjectPath.of(project, file));
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    return FileVisitResult.CONTINUE;
+                }
+            });
         } catch (IOException e) {
             return List.of();
         }
+        matched.sort(null);
+        return List.copyOf(matched);
     }
 }

@@ -10,6 +10,8 @@ package io.github.sodagql.core.session;
  * @param filesParsed documents parsed because they are new or their content changed
  * @param filesReparsed unchanged documents parsed again from the snapshot's text, because a definition in
  *     them had to be recomposed or regenerated
+ * @param schemaParsed 1 when the schema was parsed from its files, 0 when the build needed none or reused a parse
+ *     (the session's, or the one saved beside the snapshot, when the schema files did not change)
  * @param filesGenerated source files generated (rendered) by this build
  * @param filesWritten outputs whose bytes changed and were written
  * @param filesUnchanged outputs left as they were: rendered again with the same bytes, or, in a build with
@@ -23,6 +25,7 @@ public record BuildCounters(
         int hashesComputed,
         int filesParsed,
         int filesReparsed,
+        int schemaParsed,
         int operationsComposed,
         int operationsValidated,
         int definitionsChecked,
@@ -33,6 +36,6 @@ public record BuildCounters(
         int outputs) {
 
     static BuildCounters none() {
-        return new BuildCounters(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        return new BuildCounters(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     }
 }

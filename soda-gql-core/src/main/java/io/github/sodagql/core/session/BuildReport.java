@@ -51,7 +51,8 @@ public record BuildReport(String mode, ArtifactCounts counts, BuildCounters coun
                 "soda-gql counters: inputs: " + c.filesScanned() + " documents stat'ed, " + c.statHits()
                         + " unchanged by stat, " + c.hashesComputed() + " read and hashed",
                 "soda-gql counters: work: " + c.filesParsed() + " documents parsed, " + c.filesReparsed()
-                        + " parsed again from the snapshot, " + c.operationsComposed() + " operations composed, "
+                        + " parsed again from the snapshot, schema " + (c.schemaParsed() == 1 ? "parsed" : "not parsed")
+                        + ", " + c.operationsComposed() + " operations composed, "
                         + c.operationsValidated() + " validated, " + c.definitionsChecked() + " definitions checked",
                 "soda-gql counters: outputs: " + c.filesGenerated() + " generated, " + c.filesWritten() + " written, "
                         + c.filesUnchanged() + " unchanged, " + c.filesDeleted() + " deleted, " + c.outputs() + " in all");
@@ -76,6 +77,7 @@ public record BuildReport(String mode, ArtifactCounts counts, BuildCounters coun
             json.name("hashesComputed").value(counters.hashesComputed());
             json.name("filesParsed").value(counters.filesParsed());
             json.name("filesReparsed").value(counters.filesReparsed());
+            json.name("schemaParsed").value(counters.schemaParsed());
             json.name("operationsComposed").value(counters.operationsComposed());
             json.name("operationsValidated").value(counters.operationsValidated());
             json.name("definitionsChecked").value(counters.definitionsChecked());

@@ -3,6 +3,7 @@ package io.github.sodagql.core.session;
 import graphql.language.Document;
 import graphql.language.FragmentDefinition;
 import graphql.language.OperationDefinition;
+import graphql.schema.idl.TypeDefinitionRegistry;
 import io.github.sodagql.core.artifact.Artifact;
 import io.github.sodagql.core.artifact.ArtifactCounts;
 import io.github.sodagql.core.artifact.ArtifactJson;
@@ -91,6 +92,8 @@ public final class BuilderSession {
     private final Path stateDirectory;
     private Optional<Snapshot> memory = Optional.empty();
     private Optional<LoadedSchema> cachedSchema = Optional.empty();
+    /** The saving of the parsed schema for the next build, when a load parsed it; never left running past a build. */
+    private java.util.concurrent.CompletableFuture<Void> schemaSave = java.util.concurrent.CompletableFuture.completedFuture(null);
 
     public BuilderSession(SodaGqlConfig config) {
         this.config = config;
@@ -185,6 +188,8 @@ public final class BuilderSession {
         /** Why each input counts as changed (or only touched), for {@link BuildExplanation}. */
         private final List<BuildExplanation.InputChange> globalChanges = new ArrayList<>();
         private final Map<String, BuildExplanation.InputChange> inputChanges = new TreeMap<>();
+        /** Whether this build parsed the schema from its files (set on the schema thread, read after it is joined). */
+        private volatile boolean schemaParsed;
         private final AtomicInteger reparsed = new AtomicInteger();
         private int scanned;
         private int statHits;
@@ -504,7 +509,7 @@ public final class BuilderSession {
                     artifactWrite.records().stream().findFirst());
             save(snapshot, diagnostics);
 
-            BuildCounters counters = new BuildCounters(scanned, statHits, hashes, filesParsed, reparsed.get(),
+            BuildCounters counters = new BuildCounters(scanned, statHits, hashes, filesParsed, reparsed.get(), schemaParsed ? 1 : 0,
                     composed.size(), loaded.isPresent() ? composed.size() : 0, loaded.isPresent() ? affected.size() : 0,
                     generatedCount, written.written().size() + artifactWrite.written().size(),
                     written.unchanged().size() + artifactWrite.unchanged().size(), deleted.size(),
@@ -560,7 +565,7 @@ public final class BuilderSession {
             // Every output stays as it is, the artifact among them.
             int outputs = 1 + previous.sharedOutputs().size()
                     + previous.definitions().values().stream().mapToInt(r -> r.outputs().size()).sum();
-            BuildCounters counters = new BuildCounters(scanned, statHits, hashes, 0, 0, 0, 0, 0, 0, 0, outputs, 0, outputs);
+            BuildCounters counters = new BuildCounters(scanned, statHits, hashes, 0, 0, 0, 0, 0, 0, 0, 0, outputs, 0, outputs);
             return finish("incremental", diagnostics, artifact, counts, counters, files, List.copyOf(previous.schemaInputs().keySet()),
                     new BuildExplanation(changes(), List.of(), List.of(), List.of(), List.of()));
         }
@@ -616,6 +621,7 @@ public final class BuilderSession {
             // report.json is a log of this run (it holds times), so it is not counted among the outputs.
             diagnostics.addAll(writer.write(List.of(new OutputFile(config.stateDirectory().resolve(REPORT_FILE),
                     report.toJson()))).failures());
+            schemaSave.join();
             SortedSet<ProjectPath> inputs = new TreeSet<>(files.keySet());
             inputs.addAll(schemaSources);
             return new BuildResult(diagnostics, Optional.of(artifact), report, List.copyOf(inputs), notices);
@@ -789,14 +795,34 @@ public final class BuilderSession {
             inputChanges.put(path.value(), new BuildExplanation.InputChange(path.value(), change, reason));
         }
 
-        /** The schema: loaded again only when it changed or this session has not loaded it yet. */
+        /**
+         * The schema: loaded again only when it changed or this session has not loaded it yet. When it did not
+         * change since the snapshot, it comes from the parsed definitions saved beside it, not validated again;
+         * after a parse, those are saved on their own thread ({@link #schemaSave}, joined when the build ends).
+         */
         private SchemaLoadResult loadSchema(boolean schemaChanged, Optional<Snapshot> previous) {
-            if (!schemaChanged && cachedSchema.isPresent() && previous.flatMap(Snapshot::schemaHash)
-                    .equals(Optional.of(cachedSchema.get().contentHash()))) {
+            Optional<ContentHash> validated = schemaChanged ? Optional.empty() : previous.flatMap(Snapshot::schemaHash);
+            if (validated.isPresent() && cachedSchema.isPresent() && validated.equals(Optional.of(cachedSchema.get().contentHash()))) {
                 return new SchemaLoadResult(cachedSchema, previous.get().schemaDiagnostics());
             }
-            SchemaLoadResult result = SchemaLoader.load(config);
+            Optional<TypeDefinitionRegistry> saved = validated.flatMap(hash -> SchemaRegistryStore.load(stateDirectory, hash));
+            SchemaLoadResult result = saved.isPresent()
+                    ? SchemaLoader.fromParsed(saved.get(), validated.get(), List.copyOf(previous.get().schemaInputs().keySet()),
+                            previous.get().schemaDiagnostics())
+                    : SchemaLoader.load(config, validated);
+            schemaParsed = saved.isEmpty();
             cachedSchema = result.schema();
+            if (result.schema().isPresent() && result.parsed().isPresent()) {
+                ContentHash hash = result.schema().get().contentHash();
+                TypeDefinitionRegistry parsed = result.parsed().get();
+                schemaSave = java.util.concurrent.CompletableFuture.runAsync(() -> {
+                    try {
+                        SchemaRegistryStore.save(stateDirectory, hash, parsed);
+                    } catch (IOException | RuntimeException e) {
+                        // Only a cache: the next build parses the schema instead.
+                    }
+                }, BuilderSession::startDaemon);
+            }
             return result;
         }
 

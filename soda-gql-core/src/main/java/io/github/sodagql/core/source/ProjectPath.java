@@ -12,9 +12,18 @@ public record ProjectPath(String value) implements Comparable<ProjectPath> {
 
     public ProjectPath {
         Objects.requireNonNull(value, "value");
-        if (value.isEmpty() || value.startsWith("/") || value.contains("\\") || value.matches("^[A-Za-z]:.*")) {
+        if (value.isEmpty() || value.startsWith("/") || value.contains("\\") || hasDriveLetter(value)) {
             throw new IllegalArgumentException("Not a project-relative path: '" + value + "'");
         }
+    }
+
+    // Not String.matches: this runs for every path of a snapshot load.
+    private static boolean hasDriveLetter(String value) {
+        if (value.length() < 2 || value.charAt(1) != ':') {
+            return false;
+        }
+        char first = value.charAt(0);
+        return (first >= 'A' && first <= 'Z') || (first >= 'a' && first <= 'z');
     }
 
     /** Parses a relative path written by a user or a file, with either separator. */

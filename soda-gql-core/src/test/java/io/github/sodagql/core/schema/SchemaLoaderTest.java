@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -119,5 +120,40 @@ class SchemaLoaderTest {
         project.write("src/main/graphql/types.graphqls", "type Product {\n  id: ID!\n  name: String\n}\n");
 
         assertNotEquals(before, load(config).schema().orElseThrow().contentHash());
+    }
+
+    @Test
+    void validationIsSkippedOnlyForTheContentAnEarlierBuildValidated() throws IOException {
+        TestProject project = TestProject.copyOf("schema/merged", temporary);
+        // Well-formed, but a field name reserved for introspection: only graphql-java's schema validation sees it.
+        project.write("src/main/graphql/types.graphqls", "type Product {\n  id: ID!\n  __secret: String\n}\n");
+        SodaGqlConfig config = project.config().build();
+
+        SchemaLoadResult checked = load(config);
+        assertTrue(checked.schema().isEmpty(), "validated: the reserved name is an error");
+        assertEquals(DiagnosticCode.SCHEMA_INVALID, checked.diagnostics().get(0).code());
+
+        project.write("src/main/graphql/types.graphqls", "type Product {\n  id: ID!\n}\n");
+        var validated = load(config).schema().orElseThrow().contentHash();
+        project.write("src/main/graphql/types.graphqls", "type Product {\n  id: ID!\n  __secret: String\n}\n");
+        assertTrue(SchemaLoader.load(config, java.util.Optional.of(validated)).schema().isEmpty(),
+                "a hash validated before, but of other content: validated again");
+
+        // The schema's hash as the loader forms it: each file's path and content hash, in path order.
+        var reservedHash = io.github.sodagql.core.source.ContentHash.of(Stream.of("query.graphqls", "types.graphqls")
+                .map(name -> "src/main/graphql/" + name + "\0" + io.github.sodagql.core.source.ContentHash.of(
+                        readBytes(project.directory().resolve("src/main/graphql/" + name))) + "\n")
+                .collect(java.util.stream.Collectors.joining()));
+        SchemaLoadResult trusted = SchemaLoader.load(config, java.util.Optional.of(reservedHash));
+        assertEquals(List.of(), trusted.diagnostics(), "the same content as a validated load: not validated again");
+        assertNotNull(trusted.schema().orElseThrow().schema().getObjectType("Product"));
+    }
+
+    private static byte[] readBytes(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

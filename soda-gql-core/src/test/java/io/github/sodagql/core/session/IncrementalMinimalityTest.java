@@ -191,5 +191,34 @@ class IncrementalMinimalityTest {
         assertEquals("incremental, schema changed", result.report().mode());
         assertEquals(0, result.report().counters().filesParsed());
         assertEquals(16, result.report().counters().operationsValidated());
+        assertEquals(1, result.report().counters().schemaParsed());
+    }
+
+    @Test
+    void anEditInANewSessionTakesTheSchemaFromTheSavedParseNotFromItsFile() throws IOException {
+        edit("entities/brand.graphql", "fragment BrandBadge on Brand {", "fragment BrandBadge on Brand {\n  __typename");
+
+        BuildResult result = build();
+
+        assertEquals(List.of(), result.diagnostics());
+        assertEquals(0, result.report().counters().schemaParsed());
+        assertTrue(result.report().counters().operationsValidated() > 0, "validated against the saved schema");
+    }
+
+    @Test
+    void aDamagedSavedSchemaParseOnlyCostsAParseOfTheSchema() throws IOException {
+        Path saved = project.resolve("target/soda-gql/" + SchemaRegistryStore.FILE);
+        byte[] bytes = Files.readAllBytes(saved);
+        bytes[bytes.length / 2] ^= 0x5A;
+        Files.write(saved, bytes);
+        edit("entities/brand.graphql", "fragment BrandBadge on Brand {", "fragment BrandBadge on Brand {\n  __typename");
+
+        BuildResult damaged = build();
+
+        assertEquals(List.of(), damaged.diagnostics());
+        assertEquals(List.of(), damaged.notices(), "a cache miss is not worth a word");
+        assertEquals(1, damaged.report().counters().schemaParsed());
+        edit("entities/brand.graphql", "fragment BrandBadge on Brand {\n  __typename", "fragment BrandBadge on Brand {");
+        assertEquals(0, build().report().counters().schemaParsed(), "the parse was saved again");
     }
 }
