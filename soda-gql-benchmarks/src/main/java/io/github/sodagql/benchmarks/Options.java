@@ -8,7 +8,7 @@ import java.util.List;
 final class Options {
     static final List<String> BUILD_SCENARIOS = List.of("cold", "noop", "noop-rebuild", "edit-operation",
             "edit-leaf-fragment", "edit-hub-fragment", "add-file", "remove-file", "schema-edit");
-    static final List<String> EXTRA_SCENARIOS = List.of("floor-parse", "floor-stat", "apollo");
+    static final List<String> EXTRA_SCENARIOS = List.of("floor-parse", "floor-stat", "floor-write", "apollo");
 
     List<String> fixtures = new ArrayList<>();
     List<String> scenarios = new ArrayList<>();
@@ -36,7 +36,7 @@ final class Options {
     static final String USAGE = """
             usage: Harness --fixture small-app|medium-app|large-app|artsy|synthetic-N[,...]
                            [--scenario cold|noop|noop-rebuild|edit-operation|edit-leaf-fragment|edit-hub-fragment|
-                                       add-file|remove-file|schema-edit|floor-parse|floor-stat|apollo|all[,...]]
+                                       add-file|remove-file|schema-edit|floor-parse|floor-stat|floor-write|apollo|all[,...]]
                            [--iterations K] [--warmup W] [--fresh-jvm] [--rebuild]
                            [--baseline FILE] [--threshold 5%] [--alloc-threshold 1%] [--write-baseline FILE]
                            [--no-floors] [--no-apollo] [--out DIR] [--chart FILE.svg] [--markdown FILE.md]
@@ -103,11 +103,14 @@ final class Options {
             if (o.scenarios.contains("cold") && !o.scenarios.contains("floor-parse")) {
                 o.scenarios.add("floor-parse");
             }
+            if (o.scenarios.contains("cold") && !o.scenarios.contains("floor-write")) {
+                o.scenarios.add("floor-write");
+            }
             if (o.scenarios.contains("noop") && !o.scenarios.contains("floor-stat")) {
                 o.scenarios.add("floor-stat");
             }
         } else {
-            o.scenarios.removeAll(List.of("floor-parse", "floor-stat"));
+            o.scenarios.removeAll(List.of("floor-parse", "floor-stat", "floor-write"));
         }
         if (!o.apollo) {
             o.scenarios.remove("apollo");
