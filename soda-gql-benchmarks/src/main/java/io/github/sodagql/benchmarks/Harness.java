@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -334,6 +335,15 @@ public final class Harness {
                 switch (scenario) {
                     case "cold" -> { }
                     case "floor-parse", "floor-stat", "apollo" -> task = scenario;
+                    case Options.CAPPED -> {
+                        // A cold build must fit in the heap the target allows: -Xmx, not a sampled peak, decides.
+                        int documents = fixture.documents(project).size();
+                        int capMb = Math.max(32, (int) Math.ceil(options.heapCapPer1000 * documents / 1000.0));
+                        Iteration it = inChild("initial", project, List.of("-Xmx" + capMb + "m"));
+                        it.metrics.put("heapCapMB", (long) capMb);
+                        it.touched = Map.of("heapCapMB", capMb, "documents", documents);
+                        return it;
+                    }
                     case "floor-write" -> {
                         BuildResult cold = new BuilderSession(config).buildInitial();
                         if (cold.hasErrors()) {
@@ -367,8 +377,13 @@ public final class Harness {
         }
 
         private Iteration inChild(String task, Path project) throws IOException, InterruptedException {
+            return inChild(task, project, List.of());
+        }
+
+        private Iteration inChild(String task, Path project, List<String> jvmOptions) throws IOException, InterruptedException {
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(jvmOptions);
             command.add("-cp");
             command.add(classpath());
             command.add("-Dsodagql.benchmarks.moduleDir=" + moduleDir());
@@ -380,7 +395,16 @@ public final class Harness {
             String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             int status = process.waitFor();
             long processWall = System.nanoTime() - start;
-            String line = stdout.lines().filter(l -> l.startsWith(RESULT_PREFIX)).findFirst().orElseThrow(
+            Optional<String> result = stdout.lines().filter(l -> l.startsWith(RESULT_PREFIX)).findFirst();
+            if (result.isEmpty() && !jvmOptions.isEmpty()) {
+                // Under a capped heap, running out is a result, not a harness failure.
+                Iteration failed = new Iteration();
+                failed.errorCount = 1;
+                failed.errors = List.of("child JVM " + jvmOptions + " exited with " + status + " and no result");
+                failed.metrics.put("wallNanos", System.nanoTime() - start);
+                return failed;
+            }
+            String line = result.orElseThrow(
                     () -> new IllegalStateException("child JVM exited with " + status + " and no result:\n" + stdout));
             Iteration it = Iteration.fromJson(line.substring(RESULT_PREFIX.length()));
             it.metrics.put("processWallNanos", processWall);

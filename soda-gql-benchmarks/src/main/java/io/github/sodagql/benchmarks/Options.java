@@ -9,6 +9,8 @@ final class Options {
     static final List<String> BUILD_SCENARIOS = List.of("cold", "noop", "noop-rebuild", "edit-operation",
             "edit-leaf-fragment", "edit-hub-fragment", "add-file", "remove-file", "schema-edit");
     static final List<String> EXTRA_SCENARIOS = List.of("floor-parse", "floor-stat", "floor-write", "apollo");
+    /** Not in {@code all}: a cold build in a child JVM whose heap is capped ({@code --heap-cap}). */
+    static final String CAPPED = "cold-capped";
 
     List<String> fixtures = new ArrayList<>();
     List<String> scenarios = new ArrayList<>();
@@ -22,6 +24,8 @@ final class Options {
     Path writeBaseline;
     double threshold = 0.05;
     double allocThreshold = 0.01;
+    /** MB of heap per 1,000 documents that {@code cold-capped} gives its child JVM (at least 32 MB). */
+    int heapCapPer1000 = 40;
     Path out;
     Path repoRoot;
     Path work;
@@ -36,8 +40,8 @@ final class Options {
     static final String USAGE = """
             usage: Harness --fixture small-app|medium-app|large-app|artsy|synthetic-N[,...]
                            [--scenario cold|noop|noop-rebuild|edit-operation|edit-leaf-fragment|edit-hub-fragment|
-                                       add-file|remove-file|schema-edit|floor-parse|floor-stat|floor-write|apollo|all[,...]]
-                           [--iterations K] [--warmup W] [--fresh-jvm] [--rebuild]
+                                       add-file|remove-file|schema-edit|floor-parse|floor-stat|floor-write|apollo|all|cold-capped[,...]]
+                           [--iterations K] [--warmup W] [--fresh-jvm] [--rebuild] [--heap-cap 40]
                            [--baseline FILE] [--threshold 5%] [--alloc-threshold 1%] [--write-baseline FILE]
                            [--no-floors] [--no-apollo] [--out DIR] [--chart FILE.svg] [--markdown FILE.md]
                    or: Harness --chart FILE.svg --chart-from DIR[,DIR...]   (charts from earlier runs' metrics.json)
@@ -63,6 +67,7 @@ final class Options {
                         case "--scenario" -> o.scenarios.addAll(List.of(value.split(",")));
                         case "--iterations" -> o.iterations = Integer.parseInt(value);
                         case "--warmup" -> o.warmup = Integer.parseInt(value);
+                        case "--heap-cap" -> o.heapCapPer1000 = Integer.parseInt(value);
                         case "--baseline" -> o.baseline = Path.of(value);
                         case "--write-baseline" -> o.writeBaseline = Path.of(value);
                         case "--threshold" -> o.threshold = percent(value);
@@ -95,7 +100,7 @@ final class Options {
             o.scenarios.addAll(EXTRA_SCENARIOS);
         }
         for (String s : o.scenarios) {
-            if (!BUILD_SCENARIOS.contains(s) && !EXTRA_SCENARIOS.contains(s)) {
+            if (!BUILD_SCENARIOS.contains(s) && !EXTRA_SCENARIOS.contains(s) && !CAPPED.equals(s)) {
                 throw new IllegalArgumentException("unknown scenario " + s);
             }
         }

@@ -30,14 +30,21 @@ public record Artifact(
 
     public static Artifact of(Optional<ContentHash> schemaHash, Collection<ArtifactOperation> entries,
             DefinitionGraph graph, ArtifactCounts counts) {
+        return of(schemaHash, entries, graph.fragments().entrySet().stream()
+                .map(e -> new ArtifactFragment(e.getKey().name(), e.getValue().typeCondition(), e.getKey().file(),
+                        e.getValue().spreadNames()))
+                .toList(), counts);
+    }
+
+    /** The artifact of these operations and fragments, in any order. */
+    public static Artifact of(Optional<ContentHash> schemaHash, Collection<ArtifactOperation> entries,
+            Collection<ArtifactFragment> fragments, ArtifactCounts counts) {
         List<ArtifactOperation> operations = entries.stream()
                 .sorted(Comparator.comparing(ArtifactOperation::name).thenComparing(ArtifactOperation::source))
                 .toList();
-        List<ArtifactFragment> fragments = graph.fragments().entrySet().stream()
-                .map(e -> new ArtifactFragment(e.getKey().name(), e.getValue().typeCondition(), e.getKey().file(),
-                        e.getValue().spreadNames()))
+        List<ArtifactFragment> sortedFragments = fragments.stream()
                 .sorted(Comparator.comparing(ArtifactFragment::name).thenComparing(ArtifactFragment::source))
                 .toList();
-        return new Artifact(FORMAT_VERSION, schemaHash, operations, fragments, counts);
+        return new Artifact(FORMAT_VERSION, schemaHash, operations, sortedFragments, counts);
     }
 }

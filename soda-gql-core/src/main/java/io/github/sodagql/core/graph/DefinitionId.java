@@ -3,7 +3,6 @@ package io.github.sodagql.core.graph;
 import io.github.sodagql.core.parse.ParsedDefinition;
 import io.github.sodagql.core.parse.ParsedOperation;
 import io.github.sodagql.core.source.ProjectPath;
-import java.util.Comparator;
 import java.util.Objects;
 
 /**
@@ -17,9 +16,6 @@ public record DefinitionId(ProjectPath file, String name, Kind kind) implements 
         OPERATION,
         FRAGMENT
     }
-
-    private static final Comparator<DefinitionId> ORDER = Comparator.comparing(DefinitionId::file)
-            .thenComparing(DefinitionId::name).thenComparing(DefinitionId::kind);
 
     public DefinitionId {
         Objects.requireNonNull(file, "file");
@@ -51,7 +47,14 @@ public record DefinitionId(ProjectPath file, String name, Kind kind) implements 
 
     @Override
     public int compareTo(DefinitionId other) {
-        return ORDER.compare(this, other);
+        // By file, name, then kind. Written out, not Comparator.comparing: every map of the graph and the
+        // snapshot is keyed by ids, and a build in a fresh JVM runs these comparisons interpreted.
+        int byFile = file.compareTo(other.file);
+        if (byFile != 0) {
+            return byFile;
+        }
+        int byName = name.compareTo(other.name);
+        return byName != 0 ? byName : kind.compareTo(other.kind);
     }
 
     @Override

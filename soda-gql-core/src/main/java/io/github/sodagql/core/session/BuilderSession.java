@@ -6,6 +6,7 @@ import graphql.language.OperationDefinition;
 import graphql.schema.idl.TypeDefinitionRegistry;
 import io.github.sodagql.core.artifact.Artifact;
 import io.github.sodagql.core.artifact.ArtifactCounts;
+import io.github.sodagql.core.artifact.ArtifactFragment;
 import io.github.sodagql.core.artifact.ArtifactJson;
 import io.github.sodagql.core.artifact.ArtifactOperation;
 import io.github.sodagql.core.codegen.GeneratedFile;
@@ -32,7 +33,9 @@ import io.github.sodagql.core.output.OutputWriter;
 import io.github.sodagql.core.output.WriteReport;
 import io.github.sodagql.core.parse.DefinitionNodes;
 import io.github.sodagql.core.parse.DocumentParser;
+import io.github.sodagql.core.parse.ParsedDefinition;
 import io.github.sodagql.core.parse.ParsedFile;
+import io.github.sodagql.core.parse.ParsedFragment;
 import io.github.sodagql.core.parse.ParsedOperation;
 import io.github.sodagql.core.schema.LoadedSchema;
 import io.github.sodagql.core.schema.SchemaLoadResult;
@@ -188,6 +191,8 @@ public final class BuilderSession {
         /** Why each input counts as changed (or only touched), for {@link BuildExplanation}. */
         private final List<BuildExplanation.InputChange> globalChanges = new ArrayList<>();
         private final Map<String, BuildExplanation.InputChange> inputChanges = new TreeMap<>();
+        /** The walk of the document roots, when it was started before the snapshot loaded. */
+        private Optional<java.util.concurrent.CompletableFuture<ScanResult>> scanAhead = Optional.empty();
         /** Whether this build parsed the schema from its files (set on the schema thread, read after it is joined). */
         private volatile boolean schemaParsed;
         private final AtomicInteger reparsed = new AtomicInteger();
@@ -206,6 +211,13 @@ public final class BuilderSession {
             // when nothing else of it is reused (`earlier`); its results are reused only if `previous` stays.
             Optional<Snapshot> previous = memory;
             String fullReason = null;
+            if (previous.isEmpty() && known.isEmpty()) {
+                // The walk of the documents does not depend on the snapshot: it runs on the second core while
+                // the snapshot loads (a third of a no-op in a fresh JVM each).
+                scanAhead = Optional.of(java.util.concurrent.CompletableFuture.supplyAsync(
+                        () -> clock.timeConcurrently("discovery", () -> scanner.scan(config.documentRoots())),
+                        BuilderSession::startDaemon));
+            }
             if (previous.isEmpty()) {
                 SnapshotStore.Loaded loaded = clock.time("snapshot", () -> SnapshotStore.load(stateDirectory));
                 if (loaded instanceof SnapshotStore.Loaded.Found found) {
@@ -302,7 +314,7 @@ public final class BuilderSession {
             parsed.forEach(file -> files.put(file.path(), file));
 
             DefinitionGraph graph = clock.time("graph", () -> DefinitionGraph.build(files.values()));
-            SchemaLoadResult schema = joinSchema(schemaLoad);
+            SchemaLoadResult schema = join(schemaLoad);
             boolean full = fullReason != null || schemaChanged;
             String globalCause = fullReason != null ? "full build: " + fullReason : "schema changed";
             // Definitions whose own source changed: in a changed file, those not the same text at the same place.
@@ -505,7 +517,7 @@ public final class BuilderSession {
 
             Snapshot snapshot = new Snapshot(CompilerVersion.CURRENT, config.hash(), loaded.map(LoadedSchema::contentHash),
                     loaded.isPresent() ? schemaInputs : new TreeMap<>(), schema.diagnostics(), withoutDocuments(files),
-                    records, sharedOutputs, generationDiagnostics, classNames, generated,
+                    graph.diagnostics(), records, sharedOutputs, generationDiagnostics, classNames, generated,
                     artifactWrite.records().stream().findFirst());
             save(snapshot, diagnostics);
 
@@ -538,24 +550,40 @@ public final class BuilderSession {
         /** Nothing changed: the snapshot's results stand; refreshed stats are saved so the next no-op is a stat hit. */
         private BuildResult noOp(Snapshot previous, SortedMap<ProjectPath, ParsedFile> files,
                 SortedMap<ProjectPath, Fingerprint> schemaInputs, List<Diagnostic> scanProblems) {
-            DefinitionGraph graph = clock.time("graph", () -> DefinitionGraph.build(files.values()));
             List<Diagnostic> diagnostics = new ArrayList<>(scanProblems);
             diagnostics.addAll(previous.schemaDiagnostics());
             files.values().forEach(file -> diagnostics.addAll(file.diagnostics()));
-            diagnostics.addAll(graph.diagnostics());
+            diagnostics.addAll(previous.graphDiagnostics());
             Set<Diagnostic> checked = new LinkedHashSet<>();
             previous.definitions().values().forEach(record -> checked.addAll(record.diagnostics()));
             diagnostics.addAll(checked);
             diagnostics.addAll(previous.generationDiagnostics());
             diagnostics.sort(null);
             int errors = (int) diagnostics.stream().filter(Diagnostic::isError).count();
-            ArtifactCounts counts = new ArtifactCounts(files.size(), graph.operations().size(), graph.fragments().size(),
+            // The graph's definitions, without the graph: nothing changed, so its problems are the snapshot's.
+            Set<DefinitionId> definitions = new HashSet<>();
+            List<ArtifactFragment> fragments = new ArrayList<>();
+            int operations = 0;
+            for (ParsedFile file : files.values()) {
+                for (ParsedDefinition definition : file.definitions()) {
+                    if (!definitions.add(DefinitionId.of(file.path(), definition))) {
+                        continue;
+                    }
+                    if (definition instanceof ParsedFragment fragment) {
+                        fragments.add(new ArtifactFragment(fragment.name(), fragment.typeCondition(), file.path(),
+                                fragment.spreadNames()));
+                    } else {
+                        operations++;
+                    }
+                }
+            }
+            ArtifactCounts counts = new ArtifactCounts(files.size(), operations, fragments.size(),
                     errors, diagnostics.size() - errors);
             Artifact artifact = Artifact.of(previous.schemaHash(), previous.definitions().values().stream()
-                    .flatMap(r -> r.artifactEntry().stream()).toList(), graph, counts);
+                    .flatMap(r -> r.artifactEntry().stream()).toList(), fragments, counts);
             Snapshot refreshed = new Snapshot(previous.compilerVersion(), previous.configHash(), previous.schemaHash(),
                     previous.schemaHash().isPresent() ? schemaInputs : previous.schemaInputs(), previous.schemaDiagnostics(),
-                    withoutDocuments(files), previous.definitions(), previous.sharedOutputs(),
+                    withoutDocuments(files), previous.graphDiagnostics(), previous.definitions(), previous.sharedOutputs(),
                     previous.generationDiagnostics(), previous.classNames(), previous.generated(), previous.artifactOutput());
             if (!refreshed.equals(previous)) {
                 save(refreshed, diagnostics);
@@ -698,7 +726,7 @@ public final class BuilderSession {
                 });
                 candidates.addAll(changes.toParse());
             } else {
-                ScanResult scan = scanner.scan(config.documentRoots());
+                ScanResult scan = scanAhead.isPresent() ? join(scanAhead.get()) : scanner.scan(config.documentRoots());
                 scanProblems.addAll(scan.problems());
                 Set<ProjectPath> found = new TreeSet<>();
                 for (FileStat stat : scan.files()) {
@@ -797,7 +825,8 @@ public final class BuilderSession {
 
         /**
          * The schema: loaded again only when it changed or this session has not loaded it yet. When it did not
-         * change since the snapshot, it comes from the parsed definitions saved beside it, not validated again;
+         * change since the snapshot, it comes from this JVM's memory of recent schemas, else from the parsed
+         * definitions saved beside the snapshot, not validated again;
          * after a parse, those are saved on their own thread ({@link #schemaSave}, joined when the build ends).
          */
         private SchemaLoadResult loadSchema(boolean schemaChanged, Optional<Snapshot> previous) {
@@ -805,13 +834,19 @@ public final class BuilderSession {
             if (validated.isPresent() && cachedSchema.isPresent() && validated.equals(Optional.of(cachedSchema.get().contentHash()))) {
                 return new SchemaLoadResult(cachedSchema, previous.get().schemaDiagnostics());
             }
+            List<ProjectPath> sources = previous.map(p -> List.copyOf(p.schemaInputs().keySet())).orElse(List.of());
+            Optional<LoadedSchema> remembered = validated.flatMap(hash -> SchemaMemory.recall(hash, sources));
+            if (remembered.isPresent()) {
+                cachedSchema = remembered;
+                return new SchemaLoadResult(remembered, previous.get().schemaDiagnostics());
+            }
             Optional<TypeDefinitionRegistry> saved = validated.flatMap(hash -> SchemaRegistryStore.load(stateDirectory, hash));
             SchemaLoadResult result = saved.isPresent()
-                    ? SchemaLoader.fromParsed(saved.get(), validated.get(), List.copyOf(previous.get().schemaInputs().keySet()),
-                            previous.get().schemaDiagnostics())
+                    ? SchemaLoader.fromParsed(saved.get(), validated.get(), sources, previous.get().schemaDiagnostics())
                     : SchemaLoader.load(config, validated);
             schemaParsed = saved.isEmpty();
             cachedSchema = result.schema();
+            result.schema().ifPresent(SchemaMemory::remember);
             if (result.schema().isPresent() && result.parsed().isPresent()) {
                 ContentHash hash = result.schema().get().contentHash();
                 TypeDefinitionRegistry parsed = result.parsed().get();
@@ -1007,14 +1042,15 @@ public final class BuilderSession {
     }
 
     private static void startDaemon(Runnable task) {
-        Thread thread = new Thread(task, "soda-gql-schema");
+        Thread thread = new Thread(task, "soda-gql-worker");
         thread.setDaemon(true);
         thread.start();
     }
 
-    private static SchemaLoadResult joinSchema(java.util.concurrent.CompletableFuture<SchemaLoadResult> load) {
+    /** The result of work done on another thread; its unchecked exception is rethrown as it was thrown. */
+    private static <T> T join(java.util.concurrent.CompletableFuture<T> work) {
         try {
-            return load.join();
+            return work.join();
         } catch (java.util.concurrent.CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }

@@ -22,6 +22,8 @@ import java.util.TreeMap;
  *
  * @param schemaInputs the schema files and their fingerprints; empty when the schema did not load
  * @param schemaDiagnostics the schema's own problems (warnings when it loaded)
+ * @param graphDiagnostics the problems of the definition graph of {@code files} (unknown fragments, duplicate
+ *     names, cycles): a build with nothing to do reports them without building the graph again
  * @param generationDiagnostics problems of code generation as a whole (unmapped scalars)
  * @param generated whether the build that left this snapshot generated code; when it did not (it had
  *     errors), its shared outputs also list the files it left behind, for the next build to replace or delete
@@ -35,6 +37,7 @@ public record Snapshot(
         SortedMap<ProjectPath, Fingerprint> schemaInputs,
         List<Diagnostic> schemaDiagnostics,
         SortedMap<ProjectPath, ParsedFile> files,
+        List<Diagnostic> graphDiagnostics,
         SortedMap<DefinitionId, DefinitionRecord> definitions,
         List<OutputRecord> sharedOutputs,
         List<Diagnostic> generationDiagnostics,
@@ -49,6 +52,7 @@ public record Snapshot(
         schemaInputs = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(schemaInputs));
         schemaDiagnostics = List.copyOf(schemaDiagnostics);
         files = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(files));
+        graphDiagnostics = List.copyOf(graphDiagnostics);
         definitions = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(definitions));
         sharedOutputs = List.copyOf(sharedOutputs);
         generationDiagnostics = List.copyOf(generationDiagnostics);

@@ -37,7 +37,13 @@ class IncrementalMinimalityTest {
         assertTrue(cold.report().mode().startsWith("full"), cold.report().mode());
     }
 
+    /** A build as in a new {@code mvn} run: a new session, and a JVM that remembers no schema. */
     private BuildResult build() {
+        SchemaMemory.forget();
+        return buildInThisJvm();
+    }
+
+    private BuildResult buildInThisJvm() {
         return new BuilderSession(SodaGqlConfig.builder(project).javaPackage("com.example.large")
                 .scalar(ScalarMapping.of("DateTime", "java.time.OffsetDateTime")).build()).buildInitial();
     }
@@ -220,5 +226,18 @@ class IncrementalMinimalityTest {
         assertEquals(1, damaged.report().counters().schemaParsed());
         edit("entities/brand.graphql", "fragment BrandBadge on Brand {\n  __typename", "fragment BrandBadge on Brand {");
         assertEquals(0, build().report().counters().schemaParsed(), "the parse was saved again");
+    }
+
+    @Test
+    void aNewSessionInTheSameJvmTakesTheSchemaFromMemory() throws IOException {
+        Files.delete(project.resolve("target/soda-gql/" + SchemaRegistryStore.FILE));
+        edit("entities/brand.graphql", "fragment BrandBadge on Brand {", "fragment BrandBadge on Brand {\n  __typename");
+
+        BuildResult remembered = buildInThisJvm();
+
+        assertEquals(List.of(), remembered.diagnostics());
+        assertEquals(0, remembered.report().counters().schemaParsed(), "neither parsed nor read from the state directory");
+        edit("entities/brand.graphql", "fragment BrandBadge on Brand {\n  __typename", "fragment BrandBadge on Brand {");
+        assertEquals(1, build().report().counters().schemaParsed(), "a new JVM without the saved parse parses the schema");
     }
 }
