@@ -8,6 +8,8 @@ import java.util.Objects;
 public record DocumentRoot(ProjectPath directory, List<String> includes, List<String> excludes) {
 
     public static final List<String> DEFAULT_INCLUDES = List.of("**/*.graphql");
+    /** The schema files a root holds when no schema path is configured: {@code **}{@code /*.graphqls}. */
+    public static final String SCHEMA_SUFFIX = ".graphqls";
 
     public DocumentRoot {
         Objects.requireNonNull(directory, "directory");

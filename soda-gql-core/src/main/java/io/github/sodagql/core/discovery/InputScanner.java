@@ -16,8 +16,6 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Finds documents and fingerprints them. {@link #scan} only stats (the whole cost of a no-op build);
@@ -32,7 +30,8 @@ public final class InputScanner {
 
     /** Walks the roots; the result is sorted by path, so the order never depends on the file system. */
     public ScanResult scan(List<DocumentRoot> roots) {
-        Map<ProjectPath, FileStat> found = new TreeMap<>();
+        List<FileStat> found = new ArrayList<>();
+        List<ProjectPath> schemaFiles = new ArrayList<>();
         List<Diagnostic> problems = new ArrayList<>();
         for (DocumentRoot root : roots) {
             Path directory = root.directory().resolveAgainst(projectDirectory);
@@ -51,14 +50,19 @@ public final class InputScanner {
                 Files.walkFileTree(directory, new SimpleFileVisitor<>() {
                     @Override
                     public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                        Path relative = directory.relativize(file);
+                        // A schema may be a link to a file elsewhere (another module's); a document's stat must be its own.
+                        if (relative.getFileName().toString().endsWith(DocumentRoot.SCHEMA_SUFFIX)
+                                && (attributes.isRegularFile() || (attributes.isSymbolicLink() && Files.isRegularFile(file)))) {
+                            schemaFiles.add(new ProjectPath(prefix + relative.toString().replace('\\', '/')));
+                        }
                         if (!attributes.isRegularFile()) {
                             return FileVisitResult.CONTINUE;
                         }
-                        Path relative = directory.relativize(file);
                         if (includes.stream().anyMatch(g -> g.matches(relative))
                                 && excludes.stream().noneMatch(g -> g.matches(relative))) {
                             ProjectPath path = new ProjectPath(prefix + relative.toString().replace('\\', '/'));
-                            found.put(path, new FileStat(path, attributes.size(), attributes.lastModifiedTime().toMillis()));
+                            found.add(new FileStat(path, attributes.size(), attributes.lastModifiedTime().toMillis()));
                         }
                         return FileVisitResult.CONTINUE;
                     }
@@ -77,7 +81,15 @@ public final class InputScanner {
                         "Check the directory's permissions."));
             }
         }
-        return new ScanResult(List.copyOf(found.values()), problems);
+        // Two roots may overlap: a file is listed once.
+        found.sort(java.util.Comparator.comparing(FileStat::path));
+        List<FileStat> unique = new ArrayList<>(found.size());
+        for (FileStat stat : found) {
+            if (unique.isEmpty() || !unique.get(unique.size() - 1).path().equals(stat.path())) {
+                unique.add(stat);
+            }
+        }
+        return new ScanResult(unique, schemaFiles.stream().distinct().sorted().toList(), problems);
     }
 
     /** Reads and fingerprints one file. A leading byte-order mark is dropped. */

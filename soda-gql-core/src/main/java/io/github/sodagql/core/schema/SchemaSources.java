@@ -28,8 +28,8 @@ final class SchemaSources {
         if (config.schemaPaths().isEmpty()) {
             List<String> looked = new ArrayList<>();
             for (DocumentRoot root : config.documentRoots()) {
-                looked.add(root.directory() + "/**/*.graphqls");
-                files.addAll(glob(project, root.directory().resolveAgainst(project), "**/*.graphqls"));
+                looked.add(root.directory() + "/**/*" + DocumentRoot.SCHEMA_SUFFIX);
+                files.addAll(glob(project, root.directory().resolveAgainst(project), "**/*" + DocumentRoot.SCHEMA_SUFFIX));
             }
             if (files.isEmpty()) {
                 problems.add(Diagnostic.global(DiagnosticCode.SCHEMA_NOT_FOUND,
@@ -83,11 +83,13 @@ final class SchemaSources {
         PathGlob glob = new PathGlob(pattern);
         List<ProjectPath> matched = new ArrayList<>();
         try {
-            // walkFileTree hands over each file's attributes: no second stat per file, as Files.walk needs.
+            // walkFileTree hands over each file's attributes: no second stat per file, as Files.walk needs
+            // (links, which a schema may be, are the exception).
             Files.walkFileTree(baseDirectory, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-                    if (attributes.isRegularFile() && glob.matches(baseDirectory.relativize(file))) {
+                    boolean regular = attributes.isRegularFile() || (attributes.isSymbolicLink() && Files.isRegularFile(file));
+                    if (regular && glob.matches(baseDirectory.relativize(file))) {
                         matched.add(ProjectPath.of(project, file));
                     }
                     return FileVisitResult.CONTINUE;

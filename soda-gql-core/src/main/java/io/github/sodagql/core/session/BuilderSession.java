@@ -211,9 +211,9 @@ public final class BuilderSession {
             // when nothing else of it is reused (`earlier`); its results are reused only if `previous` stays.
             Optional<Snapshot> previous = memory;
             String fullReason = null;
-            if (previous.isEmpty() && known.isEmpty()) {
+            if (known.isEmpty()) {
                 // The walk of the documents does not depend on the snapshot: it runs on the second core while
-                // the snapshot loads (a third of a no-op in a fresh JVM each).
+                // the snapshot loads (a third of a no-op in a fresh JVM each); it also finds the default schema.
                 scanAhead = Optional.of(java.util.concurrent.CompletableFuture.supplyAsync(
                         () -> clock.timeConcurrently("discovery", () -> scanner.scan(config.documentRoots())),
                         BuilderSession::startDaemon));
@@ -262,7 +262,10 @@ public final class BuilderSession {
 
 
             // Documents: stat first, hash only what moved.
-            Set<ProjectPath> schemaFiles = clock.time("discovery", () -> SchemaLoader.schemaFiles(config));
+            // Without schema paths, the schema is the roots' *.graphqls files: the document walk has found them.
+            Set<ProjectPath> schemaFiles = config.schemaPaths().isEmpty() && scanAhead.isPresent()
+                    ? new TreeSet<>(join(scanAhead.get()).defaultSchemaFiles())
+                    : clock.time("discovery", () -> SchemaLoader.schemaFiles(config));
             SortedMap<ProjectPath, ParsedFile> files = new TreeMap<>(reusable.map(Snapshot::files).orElse(new TreeMap<>()));
             List<Diagnostic> scanProblems = new ArrayList<>();
             // A build tool's change set is only as good as the state it is relative to: without one, scan.
@@ -728,25 +731,37 @@ public final class BuilderSession {
             } else {
                 ScanResult scan = scanAhead.isPresent() ? join(scanAhead.get()) : scanner.scan(config.documentRoots());
                 scanProblems.addAll(scan.problems());
-                Set<ProjectPath> found = new TreeSet<>();
+                // Both sorted by path: one pass pairs each file found with the snapshot's, and finds the gone.
+                java.util.Iterator<ParsedFile> known = files.values().iterator();
+                ParsedFile next = known.hasNext() ? known.next() : null;
+                List<ProjectPath> gone = new ArrayList<>();
                 for (FileStat stat : scan.files()) {
                     if (schemaFiles.contains(stat.path())) {
                         continue;
                     }
+                    while (next != null && next.path().compareTo(stat.path()) < 0) {
+                        gone.add(next.path());
+                        next = known.hasNext() ? known.next() : null;
+                    }
+                    ParsedFile old = null;
+                    if (next != null && next.path().equals(stat.path())) {
+                        old = next;
+                        next = known.hasNext() ? known.next() : null;
+                    }
                     scanned++;
-                    found.add(stat.path());
-                    ParsedFile old = files.get(stat.path());
                     if (old != null && old.fingerprint().isPresent() && old.fingerprint().get().sameStat(stat)) {
                         statHits++;
                     } else {
                         candidates.add(stat.path());
                     }
                 }
-                for (ProjectPath path : files.keySet()) {
-                    if (!found.contains(path)) {
-                        changed.put(path, null);
-                        noteChange(path, "removed", "no longer found");
-                    }
+                while (next != null) {
+                    gone.add(next.path());
+                    next = known.hasNext() ? known.next() : null;
+                }
+                for (ProjectPath path : gone) {
+                    changed.put(path, null);
+                    noteChange(path, "removed", "no longer found");
                 }
             }
             for (ProjectPath path : candidates) {

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class InputScannerTest {
     private final Path project = TestProject.resource("discovery");
@@ -44,5 +45,22 @@ class InputScannerTest {
         assertEquals(DiagnosticCode.DOCUMENTS_NOT_FOUND, result.problems().get(0).code());
         assertEquals(DiagnosticCode.IO_ERROR, ((ReadResult.Unreadable) read).problem().code());
         assertEquals("tree/gone.graphql:1:1", ((ReadResult.Unreadable) read).problem().location().orElseThrow().toString());
+    }
+
+    @Test
+    void theSameWalkFindsTheDefaultSchemaFilesWhateverTheExcludesAndThroughLinks(@TempDir Path temporary) throws Exception {
+        Files.createDirectories(temporary.resolve("docs/skip"));
+        Files.createDirectories(temporary.resolve("shared"));
+        Files.writeString(temporary.resolve("docs/query.graphql"), "query Q { a }");
+        Files.writeString(temporary.resolve("docs/skip/types.graphqls"), "type T { a: Int }");
+        Files.writeString(temporary.resolve("shared/api.graphqls"), "type Query { a: Int }");
+        Files.createSymbolicLink(temporary.resolve("docs/api.graphqls"), temporary.resolve("shared/api.graphqls"));
+
+        ScanResult result = new InputScanner(temporary)
+                .scan(List.of(new DocumentRoot(ProjectPath.parse("docs"), List.of(), List.of("skip/**"))));
+
+        assertEquals(List.of("docs/query.graphql"), result.files().stream().map(f -> f.path().value()).toList());
+        assertEquals(List.of("docs/api.graphqls", "docs/skip/types.graphqls"),
+                result.defaultSchemaFiles().stream().map(ProjectPath::value).toList());
     }
 }
