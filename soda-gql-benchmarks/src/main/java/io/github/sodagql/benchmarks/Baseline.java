@@ -34,7 +34,7 @@ final class Baseline {
     static void write(Path file, List<Harness.Report> reports, Options options) throws IOException {
         JsonObject root = Files.exists(file) ? JsonParser.parseString(Files.readString(file)).getAsJsonObject() : new JsonObject();
         root.addProperty("about", "Medians per fixture and scenario, written by the harness (--write-baseline). "
-                + "Compared with --baseline: times may grow by --threshold, counters and allocated bytes must not grow.");
+                + "Compared with --baseline: times may grow by --threshold, allocated bytes by --alloc-threshold; counters must not grow.");
         JsonObject fixtures = root.has("fixtures") ? root.getAsJsonObject("fixtures") : new JsonObject();
         for (Harness.Report report : reports) {
             JsonObject fixture = new JsonObject();
