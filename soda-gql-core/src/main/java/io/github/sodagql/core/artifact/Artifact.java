@@ -1,10 +1,14 @@
 package io.github.sodagql.core.artifact;
 
 import io.github.sodagql.core.graph.DefinitionGraph;
+import io.github.sodagql.core.graph.DefinitionId;
+import io.github.sodagql.core.parse.ParsedDefinition;
+import io.github.sodagql.core.parse.ParsedFragment;
 import io.github.sodagql.core.source.ContentHash;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -30,21 +34,21 @@ public record Artifact(
 
     public static Artifact of(Optional<ContentHash> schemaHash, Collection<ArtifactOperation> entries,
             DefinitionGraph graph, ArtifactCounts counts) {
-        return of(schemaHash, entries, graph.fragments().entrySet().stream()
-                .map(e -> new ArtifactFragment(e.getKey().name(), e.getValue().typeCondition(), e.getKey().file(),
-                        e.getValue().spreadNames()))
-                .toList(), counts);
+        return of(schemaHash, entries, graph.definitions(), counts);
     }
 
-    /** The artifact of these operations and fragments, in any order. */
+    /** The artifact of these operation entries and of the fragments among {@code definitions}, in any order. */
     public static Artifact of(Optional<ContentHash> schemaHash, Collection<ArtifactOperation> entries,
-            Collection<ArtifactFragment> fragments, ArtifactCounts counts) {
+            Map<DefinitionId, ParsedDefinition> definitions, ArtifactCounts counts) {
         List<ArtifactOperation> operations = entries.stream()
                 .sorted(Comparator.comparing(ArtifactOperation::name).thenComparing(ArtifactOperation::source))
                 .toList();
-        List<ArtifactFragment> sortedFragments = fragments.stream()
+        List<ArtifactFragment> fragments = definitions.entrySet().stream()
+                .filter(e -> e.getValue() instanceof ParsedFragment)
+                .map(e -> new ArtifactFragment(e.getKey().name(), ((ParsedFragment) e.getValue()).typeCondition(),
+                        e.getKey().file(), e.getValue().spreadNames()))
                 .sorted(Comparator.comparing(ArtifactFragment::name).thenComparing(ArtifactFragment::source))
                 .toList();
-        return new Artifact(FORMAT_VERSION, schemaHash, operations, sortedFragments, counts);
+        return new Artifact(FORMAT_VERSION, schemaHash, operations, fragments, counts);
     }
 }

@@ -51,12 +51,7 @@ public final class DefinitionGraph {
     }
 
     public static DefinitionGraph build(Collection<ParsedFile> files) {
-        Map<DefinitionId, ParsedDefinition> definitions = new TreeMap<>();
-        for (ParsedFile file : files) {
-            for (ParsedDefinition definition : file.definitions()) {
-                definitions.putIfAbsent(DefinitionId.of(file.path(), definition), definition);
-            }
-        }
+        Map<DefinitionId, ParsedDefinition> definitions = new TreeMap<>(definitionsOf(files));
         List<Diagnostic> diagnostics = new ArrayList<>();
         Map<String, DefinitionId> fragmentIndex = new TreeMap<>();
         reportDuplicates(definitions, ParsedFragment.class, "Fragment", fragmentIndex, diagnostics);
@@ -86,6 +81,20 @@ public final class DefinitionGraph {
         Collections.sort(diagnostics);
         return new DefinitionGraph(graph.definitions, graph.fragmentIndex, graph.spreads, graph.spreadBy,
                 List.copyOf(diagnostics));
+    }
+
+    /**
+     * Every definition of the files by id, in the files' order; of two definitions with one id (a name repeated
+     * in one file), the first. The graph's definitions, without the graph's edges.
+     */
+    public static Map<DefinitionId, ParsedDefinition> definitionsOf(Collection<ParsedFile> files) {
+        Map<DefinitionId, ParsedDefinition> definitions = new java.util.LinkedHashMap<>();
+        for (ParsedFile file : files) {
+            for (ParsedDefinition definition : file.definitions()) {
+                definitions.putIfAbsent(DefinitionId.of(file.path(), definition), definition);
+            }
+        }
+        return definitions;
     }
 
     /** Every definition by id, sorted by id. */

@@ -6,7 +6,6 @@ import graphql.language.OperationDefinition;
 import graphql.schema.idl.TypeDefinitionRegistry;
 import io.github.sodagql.core.artifact.Artifact;
 import io.github.sodagql.core.artifact.ArtifactCounts;
-import io.github.sodagql.core.artifact.ArtifactFragment;
 import io.github.sodagql.core.artifact.ArtifactJson;
 import io.github.sodagql.core.artifact.ArtifactOperation;
 import io.github.sodagql.core.codegen.GeneratedFile;
@@ -564,26 +563,12 @@ public final class BuilderSession {
             diagnostics.sort(null);
             int errors = (int) diagnostics.stream().filter(Diagnostic::isError).count();
             // The graph's definitions, without the graph: nothing changed, so its problems are the snapshot's.
-            Set<DefinitionId> definitions = new HashSet<>();
-            List<ArtifactFragment> fragments = new ArrayList<>();
-            int operations = 0;
-            for (ParsedFile file : files.values()) {
-                for (ParsedDefinition definition : file.definitions()) {
-                    if (!definitions.add(DefinitionId.of(file.path(), definition))) {
-                        continue;
-                    }
-                    if (definition instanceof ParsedFragment fragment) {
-                        fragments.add(new ArtifactFragment(fragment.name(), fragment.typeCondition(), file.path(),
-                                fragment.spreadNames()));
-                    } else {
-                        operations++;
-                    }
-                }
-            }
-            ArtifactCounts counts = new ArtifactCounts(files.size(), operations, fragments.size(),
+            Map<DefinitionId, ParsedDefinition> definitions = DefinitionGraph.definitionsOf(files.values());
+            int fragments = (int) definitions.values().stream().filter(ParsedFragment.class::isInstance).count();
+            ArtifactCounts counts = new ArtifactCounts(files.size(), definitions.size() - fragments, fragments,
                     errors, diagnostics.size() - errors);
             Artifact artifact = Artifact.of(previous.schemaHash(), previous.definitions().values().stream()
-                    .flatMap(r -> r.artifactEntry().stream()).toList(), fragments, counts);
+                    .flatMap(r -> r.artifactEntry().stream()).toList(), definitions, counts);
             Snapshot refreshed = new Snapshot(previous.compilerVersion(), previous.configHash(), previous.schemaHash(),
                     previous.schemaHash().isPresent() ? schemaInputs : previous.schemaInputs(), previous.schemaDiagnostics(),
                     withoutDocuments(files), previous.graphDiagnostics(), previous.definitions(), previous.sharedOutputs(),
