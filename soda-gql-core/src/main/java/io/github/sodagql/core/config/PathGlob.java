@@ -9,6 +9,9 @@ import java.nio.file.PathMatcher;
  * {@code **}{@code /} also matches zero folders, so {@code **}{@code /*.graphql} matches {@code a.graphql}.
  */
 public final class PathGlob {
+    /** The JDK's globs ignore case on Windows, and only there. */
+    private static final boolean GLOBS_IGNORE_CASE = java.io.File.separatorChar == '\\';
+
     private final PathMatcher matcher;
     private final PathMatcher matcherWithoutLeadingFolders;
     /** For {@code **}{@code /*.graphql}, the common case, {@code .graphql}: a name's suffix decides, no matcher runs. */
@@ -36,9 +39,16 @@ public final class PathGlob {
     public boolean matches(Path relativePath) {
         if (anyFolderSuffix != null) {
             Path name = relativePath.getFileName();
-            return name != null && name.toString().endsWith(anyFolderSuffix);
+            return name != null && nameEndsWith(name.toString(), anyFolderSuffix);
         }
         return matcher.matches(relativePath)
                 || (matcherWithoutLeadingFolders != null && matcherWithoutLeadingFolders.matches(relativePath));
+    }
+
+    /** Whether a file name ends with {@code suffix} as this platform's globs see it: ignoring case on Windows. */
+    public static boolean nameEndsWith(String name, String suffix) {
+        return GLOBS_IGNORE_CASE
+                ? name.regionMatches(true, name.length() - suffix.length(), suffix, 0, suffix.length())
+                : name.endsWith(suffix);
     }
 }

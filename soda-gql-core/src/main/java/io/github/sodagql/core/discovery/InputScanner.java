@@ -45,14 +45,15 @@ public final class InputScanner {
             List<PathGlob> excludes = root.excludes().stream().map(PathGlob::new).toList();
             // The walk gives normalized children of the root, so the root's own path is a prefix: no
             // per-file absolute-path arithmetic.
-            String prefix = ".".equals(root.directory().value()) ? "" : root.directory().value() + "/";
+            ProjectPath rootPath = ProjectPath.of(projectDirectory, directory);
+            String prefix = ".".equals(rootPath.value()) ? "" : rootPath.value() + "/";
             try {
                 Files.walkFileTree(directory, new SimpleFileVisitor<>() {
                     @Override
                     public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
                         Path relative = directory.relativize(file);
                         // A schema may be a link to a file elsewhere (another module's); a document's stat must be its own.
-                        if (relative.getFileName().toString().endsWith(DocumentRoot.SCHEMA_SUFFIX)
+                        if (PathGlob.nameEndsWith(relative.getFileName().toString(), DocumentRoot.SCHEMA_SUFFIX)
                                 && (attributes.isRegularFile() || (attributes.isSymbolicLink() && Files.isRegularFile(file)))) {
                             schemaFiles.add(new ProjectPath(prefix + relative.toString().replace('\\', '/')));
                         }

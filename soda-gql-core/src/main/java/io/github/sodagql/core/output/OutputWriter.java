@@ -129,19 +129,28 @@ public final class OutputWriter {
      * write removes what it began. False when the file appeared meanwhile: the caller writes it atomically.
      */
     private static boolean writeNew(Path target, byte[] bytes) throws IOException {
+        java.io.OutputStream out;
         try {
-            try {
-                Files.write(target, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-            } catch (NoSuchFileException e) {
-                Files.createDirectories(target.toAbsolutePath().getParent());
-                Files.write(target, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-            }
-            return true;
+            out = openNew(target);
         } catch (FileAlreadyExistsException e) {
             return false;
+        }
+        // Only a file this call created is removed when its writing fails.
+        try (out) {
+            out.write(bytes);
         } catch (IOException e) {
             Files.deleteIfExists(target);
             throw e;
+        }
+        return true;
+    }
+
+    private static java.io.OutputStream openNew(Path target) throws IOException {
+        try {
+            return Files.newOutputStream(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        } catch (NoSuchFileException e) {
+            Files.createDirectories(target.toAbsolutePath().getParent());
+            return Files.newOutputStream(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         }
     }
 

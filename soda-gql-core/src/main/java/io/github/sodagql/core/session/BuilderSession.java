@@ -637,7 +637,8 @@ public final class BuilderSession {
             // report.json is a log of this run (it holds times), so it is not counted among the outputs.
             diagnostics.addAll(writer.write(List.of(new OutputFile(config.stateDirectory().resolve(REPORT_FILE),
                     report.toJson()))).failures());
-            schemaSave.join();
+            // Waited for, never failing the build: what it saves is only a cache.
+            schemaSave.handle((saved, problem) -> null).join();
             SortedSet<ProjectPath> inputs = new TreeSet<>(files.keySet());
             inputs.addAll(schemaSources);
             return new BuildResult(diagnostics, Optional.of(artifact), report, List.copyOf(inputs), notices);
@@ -841,10 +842,12 @@ public final class BuilderSession {
                 return new SchemaLoadResult(remembered, previous.get().schemaDiagnostics());
             }
             Optional<TypeDefinitionRegistry> saved = validated.flatMap(hash -> SchemaRegistryStore.load(stateDirectory, hash));
-            SchemaLoadResult result = saved.isPresent()
-                    ? SchemaLoader.fromParsed(saved.get(), validated.get(), sources, previous.get().schemaDiagnostics())
-                    : SchemaLoader.load(config, validated);
-            schemaParsed = saved.isEmpty();
+            SchemaLoadResult result = saved.flatMap(parse -> fromSaved(parse, validated.get(), sources,
+                    previous.get().schemaDiagnostics())).orElse(null);
+            schemaParsed = result == null;
+            if (result == null) {
+                result = SchemaLoader.load(config, validated);
+            }
             cachedSchema = result.schema();
             result.schema().ifPresent(SchemaMemory::remember);
             if (result.schema().isPresent() && result.parsed().isPresent()) {
@@ -853,12 +856,23 @@ public final class BuilderSession {
                 schemaSave = java.util.concurrent.CompletableFuture.runAsync(() -> {
                     try {
                         SchemaRegistryStore.save(stateDirectory, hash, parsed);
-                    } catch (IOException | RuntimeException e) {
-                        // Only a cache: the next build parses the schema instead.
+                    } catch (IOException | RuntimeException | StackOverflowError e) {
+                        // Only a cache (a schema nested too deep for serialization included): the next build
+                        // parses the schema instead.
                     }
                 }, BuilderSession::startDaemon);
             }
             return result;
+        }
+
+        /** The schema from a saved parse; empty, so that the files are parsed, if that parse does not build. */
+        private Optional<SchemaLoadResult> fromSaved(TypeDefinitionRegistry parse, ContentHash hash, List<ProjectPath> sources,
+                List<Diagnostic> diagnostics) {
+            try {
+                return Optional.of(SchemaLoader.fromParsed(parse, hash, sources, diagnostics));
+            } catch (RuntimeException | StackOverflowError e) {
+                return Optional.empty();
+            }
         }
 
         /**
