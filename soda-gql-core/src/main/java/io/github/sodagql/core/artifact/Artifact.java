@@ -1,6 +1,5 @@
 package io.github.sodagql.core.artifact;
 
-import io.github.sodagql.core.graph.DefinitionGraph;
 import io.github.sodagql.core.graph.DefinitionId;
 import io.github.sodagql.core.parse.ParsedDefinition;
 import io.github.sodagql.core.parse.ParsedFragment;
@@ -30,11 +29,6 @@ public record Artifact(
         operations = List.copyOf(operations);
         fragments = List.copyOf(fragments);
         Objects.requireNonNull(counts, "counts");
-    }
-
-    public static Artifact of(Optional<ContentHash> schemaHash, Collection<ArtifactOperation> entries,
-            DefinitionGraph graph, ArtifactCounts counts) {
-        return of(schemaHash, entries, graph.definitions(), counts);
     }
 
     /** The artifact of these operation entries and of the fragments among {@code definitions}, in any order. */

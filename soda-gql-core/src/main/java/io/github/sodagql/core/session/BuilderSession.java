@@ -451,7 +451,7 @@ public final class BuilderSession {
             ArtifactCounts counts = new ArtifactCounts(files.size(), graph.operations().size(), graph.fragments().size(),
                     errors, diagnostics.size() - errors);
             Artifact artifact = clock.time("artifact", () -> Artifact.of(loaded.map(LoadedSchema::contentHash),
-                    records.values().stream().flatMap(r -> r.artifactEntry().stream()).toList(), graph, counts));
+                    records.values().stream().flatMap(r -> r.artifactEntry().stream()).toList(), graph.definitions(), counts));
 
             writePending(outputs);
             WriteReport written = clock.time("output", () -> writer.write(outputs, known));
@@ -832,7 +832,7 @@ public final class BuilderSession {
          */
         private SchemaLoadResult loadSchema(boolean schemaChanged, Optional<Snapshot> previous) {
             Optional<ContentHash> validated = schemaChanged ? Optional.empty() : previous.flatMap(Snapshot::schemaHash);
-            if (validated.isPresent() && cachedSchema.isPresent() && validated.equals(Optional.of(cachedSchema.get().contentHash()))) {
+            if (validated.isPresent() && validated.equals(cachedSchema.map(LoadedSchema::contentHash))) {
                 return new SchemaLoadResult(cachedSchema, previous.get().schemaDiagnostics());
             }
             List<ProjectPath> sources = previous.map(p -> List.copyOf(p.schemaInputs().keySet())).orElse(List.of());

@@ -14,7 +14,6 @@ import java.io.ObjectOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.zip.CRC32C;
 
 /**
  * The parsed schema of the last build that loaded one, next to the snapshot: an edit in a new JVM (every
@@ -44,25 +43,14 @@ final class SchemaRegistryStore {
                 out.writeObject(registry);
             }
         }
-        byte[] body = bytes.toByteArray();
-        CRC32C checksum = new CRC32C();
-        checksum.update(body);
-        byte[] whole = java.util.Arrays.copyOf(body, body.length + Long.BYTES);
-        java.nio.ByteBuffer.wrap(whole, body.length, Long.BYTES).putLong(checksum.getValue());
-        Files.createDirectories(stateDirectory);
-        OutputWriter.writeAtomically(stateDirectory.resolve(FILE), whole);
+        OutputWriter.writeAtomically(stateDirectory.resolve(FILE), SnapshotStore.sealed(bytes.toByteArray()));
     }
 
     /** The registry saved for {@code schemaHash} by this compiler version, if the file holds exactly that. */
     static Optional<TypeDefinitionRegistry> load(Path stateDirectory, ContentHash schemaHash) {
         try {
             byte[] whole = Files.readAllBytes(stateDirectory.resolve(FILE));
-            if (whole.length < Long.BYTES) {
-                return Optional.empty();
-            }
-            CRC32C checksum = new CRC32C();
-            checksum.update(whole, 0, whole.length - Long.BYTES);
-            if (java.nio.ByteBuffer.wrap(whole, whole.length - Long.BYTES, Long.BYTES).getLong() != checksum.getValue()) {
+            if (!SnapshotStore.intact(whole)) {
                 return Optional.empty();
             }
             DataInputStream header = new DataInputStream(new ByteArrayInputStream(whole, 0, whole.length - Long.BYTES));

@@ -105,13 +105,29 @@ public final class SnapshotStore {
             out.writeBoolean(snapshot.generated());
             outputs(out, snapshot.artifactOutput().stream().toList());
         }
-        // A checksum of everything before it: a damaged snapshot that still parses must not be trusted.
-        byte[] body = bytes.toByteArray();
+        OutputWriter.writeAtomically(stateDirectory.resolve(FILE), sealed(bytes.toByteArray()));
+    }
+
+    /**
+     * {@code body} followed by its CRC32C: a damaged state file that still parses must not be trusted. The
+     * snapshot and the saved schema parse both end so.
+     */
+    static byte[] sealed(byte[] body) {
         java.util.zip.CRC32C checksum = new java.util.zip.CRC32C();
         checksum.update(body);
         byte[] whole = java.util.Arrays.copyOf(body, body.length + Long.BYTES);
         java.nio.ByteBuffer.wrap(whole, body.length, Long.BYTES).putLong(checksum.getValue());
-        OutputWriter.writeAtomically(stateDirectory.resolve(FILE), whole);
+        return whole;
+    }
+
+    /** Whether {@code whole} ends with the checksum of what precedes it, as {@link #sealed} wrote it. */
+    static boolean intact(byte[] whole) {
+        if (whole.length < Long.BYTES) {
+            return false;
+        }
+        java.util.zip.CRC32C checksum = new java.util.zip.CRC32C();
+        checksum.update(whole, 0, whole.length - Long.BYTES);
+        return java.nio.ByteBuffer.wrap(whole, whole.length - Long.BYTES, Long.BYTES).getLong() == checksum.getValue();
     }
 
     public static Loaded load(Path stateDirectory) {
@@ -127,9 +143,7 @@ public final class SnapshotStore {
         if (whole.length < Long.BYTES) {
             return new Loaded.Unusable("it is truncated");
         }
-        java.util.zip.CRC32C checksum = new java.util.zip.CRC32C();
-        checksum.update(whole, 0, whole.length - Long.BYTES);
-        if (java.nio.ByteBuffer.wrap(whole, whole.length - Long.BYTES, Long.BYTES).getLong() != checksum.getValue()) {
+        if (!intact(whole)) {
             return new Loaded.Unusable("its checksum does not match its content");
         }
         try {
