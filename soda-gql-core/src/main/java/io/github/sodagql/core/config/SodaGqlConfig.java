@@ -83,6 +83,10 @@ public record SodaGqlConfig(
         if (!isValidJavaPackage(javaPackage)) {
             problems.add(invalid("packageName", "'" + javaPackage + "' is not a valid Java package name",
                     "Use dot-separated Java identifiers that are not keywords, such as 'com.example.graphql'."));
+        } else if (javaPackage.equals("java") || javaPackage.startsWith("java.")) {
+            // The JVM refuses to define classes in java.* outside the platform (SecurityException at load time).
+            problems.add(invalid("packageName", "'" + javaPackage + "' is under 'java.', which only the JDK may use",
+                    "Use a package of your own, such as 'com.example.graphql'."));
         }
         scalars.values().stream().sorted((a, b) -> a.graphqlName().compareTo(b.graphqlName())).forEach(scalar -> {
             if (!GRAPHQL_NAME.matcher(scalar.graphqlName()).matches()) {

@@ -28,8 +28,8 @@ public record Diagnostic(
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(severity, "severity");
         Objects.requireNonNull(location, "location");
-        Objects.requireNonNull(message, "message");
-        Objects.requireNonNull(hint, "hint");
+        message = printable(Objects.requireNonNull(message, "message"));
+        hint = printable(Objects.requireNonNull(hint, "hint"));
         related = List.copyOf(related);
     }
 
@@ -59,6 +59,38 @@ public record Diagnostic(
     /** {@link #format()} followed by the hint on its own indented line. */
     public String formatWithHint() {
         return hint.isEmpty() ? format() : format() + System.lineSeparator() + "    hint: " + hint;
+    }
+
+    /**
+     * The text with line breaks and other control characters escaped ({@code \\n}, {@code \\u0000}): text copied
+     * from a schema or document (a deprecation reason, a string value) must not split a log line or an IDE marker.
+     * Idempotent, so a diagnostic read back from the snapshot is unchanged.
+     */
+    private static String printable(String text) {
+        int i = 0;
+        while (i < text.length() && !Character.isISOControl(text.charAt(i))) {
+            i++;
+        }
+        if (i == text.length()) {
+            return text;
+        }
+        StringBuilder escaped = new StringBuilder(text.length() + 8).append(text, 0, i);
+        for (; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '\n' -> escaped.append("\\n");
+                case '\r' -> escaped.append("\\r");
+                case '\t' -> escaped.append("\\t");
+                default -> {
+                    if (Character.isISOControl(c)) {
+                        escaped.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        escaped.append(c);
+                    }
+                }
+            }
+        }
+        return escaped.toString();
     }
 
     @Override

@@ -40,7 +40,14 @@ public enum DiagnosticCode {
     /** A custom scalar has no Java mapping, so generated code types it as {@code Object}. */
     UNMAPPED_SCALAR(Severity.WARNING),
     /** A full build ({@code -Dsoda-gql.full}) had to change an output the incremental build left: a bug, or a hand edit. */
-    INCREMENTAL_MISMATCH(Severity.ERROR);
+    INCREMENTAL_MISMATCH(Severity.ERROR),
+    /**
+     * Input nested deeper than the documented limits (selection depth through fragments, brackets in a document or
+     * schema, schema type nesting): refused before a stage could run out of stack.
+     */
+    DEPTH_LIMIT(Severity.ERROR),
+    /** A file holds bytes that are not UTF-8; they were read as U+FFFD. */
+    INVALID_ENCODING(Severity.WARNING);
 
     private final Severity defaultSeverity;
 

@@ -8,7 +8,6 @@ import io.github.sodagql.core.source.ContentHash;
 import io.github.sodagql.core.source.ProjectPath;
 import io.github.sodagql.core.source.SourceLocation;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,18 +49,33 @@ public final class InputScanner {
             try {
                 Files.walkFileTree(directory, new SimpleFileVisitor<>() {
                     @Override
-                    public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                    public FileVisitResult visitFile(Path file, BasicFileAttributes linkOrFile) {
                         Path relative = directory.relativize(file);
-                        // A schema may be a link to a file elsewhere (another module's); a document's stat must be its own.
-                        if (PathGlob.nameEndsWith(relative.getFileName().toString(), DocumentRoot.SCHEMA_SUFFIX)
-                                && (attributes.isRegularFile() || (attributes.isSymbolicLink() && Files.isRegularFile(file)))) {
-                            schemaFiles.add(new ProjectPath(prefix + relative.toString().replace('\\', '/')));
+                        boolean included = includes.stream().anyMatch(g -> g.matches(relative))
+                                && excludes.stream().noneMatch(g -> g.matches(relative));
+                        // A link to a file (a schema or a document shared with another module) is followed, as
+                        // the schema search does; its stat is the target's, so an edit of the target is seen.
+                        BasicFileAttributes attributes = linkOrFile;
+                        if (linkOrFile.isSymbolicLink()) {
+                            try {
+                                attributes = Files.readAttributes(file, BasicFileAttributes.class);
+                            } catch (IOException e) {
+                                if (included) {
+                                    problems.add(Diagnostic.at(DiagnosticCode.IO_ERROR,
+                                            SourceLocation.startOf(new ProjectPath(prefix + relative.toString().replace('\\', '/'))),
+                                            "The link points to nothing (" + e.getMessage() + ").",
+                                            "Fix or delete the link, or exclude it."));
+                                }
+                                return FileVisitResult.CONTINUE;
+                            }
                         }
                         if (!attributes.isRegularFile()) {
                             return FileVisitResult.CONTINUE;
                         }
-                        if (includes.stream().anyMatch(g -> g.matches(relative))
-                                && excludes.stream().noneMatch(g -> g.matches(relative))) {
+                        if (PathGlob.nameEndsWith(relative.getFileName().toString(), DocumentRoot.SCHEMA_SUFFIX)) {
+                            schemaFiles.add(new ProjectPath(prefix + relative.toString().replace('\\', '/')));
+                        }
+                        if (included) {
                             ProjectPath path = new ProjectPath(prefix + relative.toString().replace('\\', '/'));
                             found.add(new FileStat(path, attributes.size(), attributes.lastModifiedTime().toMillis()));
                         }
@@ -99,13 +113,11 @@ public final class InputScanner {
         try {
             BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
             byte[] bytes = Files.readAllBytes(file);
-            String text = new String(bytes, StandardCharsets.UTF_8);
-            if (text.startsWith("\uFEFF")) {
-                text = text.substring(1);
-            }
+            String text = TextDecoding.decode(bytes);
             Fingerprint fingerprint = new Fingerprint(bytes.length, attributes.lastModifiedTime().toMillis(),
                     ContentHash.of(bytes));
-            return new ReadResult.Read(new SourceFile(path, fingerprint, text));
+            return new ReadResult.Read(new SourceFile(path, fingerprint, text,
+                    TextDecoding.invalidUtf8(path, bytes, text).stream().toList()));
         } catch (IOException e) {
             return new ReadResult.Unreadable(path, Diagnostic.at(DiagnosticCode.IO_ERROR, SourceLocation.startOf(path),
                     "Cannot read the file: " + e.getMessage() + ".", "Check that it exists and is readable."));

@@ -39,15 +39,17 @@ public final class DefinitionGraph {
     private final Map<DefinitionId, SortedSet<DefinitionId>> spreads;
     private final Map<DefinitionId, SortedSet<DefinitionId>> spreadBy;
     private final List<Diagnostic> diagnostics;
+    private final Set<DefinitionId> tooDeep;
 
     private DefinitionGraph(Map<DefinitionId, ParsedDefinition> definitions, Map<String, DefinitionId> fragmentIndex,
             Map<DefinitionId, SortedSet<DefinitionId>> spreads, Map<DefinitionId, SortedSet<DefinitionId>> spreadBy,
-            List<Diagnostic> diagnostics) {
+            List<Diagnostic> diagnostics, Set<DefinitionId> tooDeep) {
         this.definitions = definitions;
         this.fragmentIndex = fragmentIndex;
         this.spreads = spreads;
         this.spreadBy = spreadBy;
         this.diagnostics = diagnostics;
+        this.tooDeep = tooDeep;
     }
 
     public static DefinitionGraph build(Collection<ParsedFile> files) {
@@ -76,11 +78,13 @@ public final class DefinitionGraph {
 
         DefinitionGraph graph = new DefinitionGraph(Collections.unmodifiableMap(definitions),
                 Collections.unmodifiableMap(fragmentIndex), Collections.unmodifiableMap(spreads),
-                Collections.unmodifiableMap(spreadBy), List.of());
+                Collections.unmodifiableMap(spreadBy), List.of(), Set.of());
         diagnostics.addAll(graph.cycles());
+        SelectionDepths depths = SelectionDepths.of(definitions, fragmentIndex);
+        diagnostics.addAll(depths.problems(graph::spreadBy));
         Collections.sort(diagnostics);
         return new DefinitionGraph(graph.definitions, graph.fragmentIndex, graph.spreads, graph.spreadBy,
-                List.copyOf(diagnostics));
+                List.copyOf(diagnostics), depths.tooDeep());
     }
 
     /**
@@ -181,7 +185,16 @@ public final class DefinitionGraph {
         return files;
     }
 
-    /** Duplicates, unknown spreads and cycles, sorted by location. */
+    /**
+     * Whether {@code id} nests deeper than {@link io.github.sodagql.core.parse.NestingDepth#MAX_SELECTION_DEPTH}
+     * through the fragments it spreads (a {@code DEPTH_LIMIT} error): nothing may compose, print or validate it,
+     * since each of those recurses per level.
+     */
+    public boolean exceedsDepthLimit(DefinitionId id) {
+        return tooDeep.contains(id);
+    }
+
+    /** Duplicates, unknown spreads, cycles and definitions nested too deeply, sorted by location. */
     public List<Diagnostic> diagnostics() {
         return diagnostics;
     }
@@ -195,7 +208,8 @@ public final class DefinitionGraph {
                         Collectors.mapping(Map.Entry::getKey, Collectors.toList())));
         byName.forEach((name, ids) -> {
             index.put(name, ids.get(0));
-            if (ids.size() < 2) {
+            // Anonymous operations have no name to clash (each is an ANONYMOUS_OPERATION error of its own).
+            if (ids.size() < 2 || name.isEmpty()) {
                 return;
             }
             for (DefinitionId id : ids) {

@@ -23,7 +23,9 @@ import io.github.sodagql.core.discovery.SourceFile;
 import io.github.sodagql.core.source.ProjectPath;
 import io.github.sodagql.core.source.SourceLocation;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -44,9 +46,13 @@ public final class DocumentParser {
     public static ParsedFile parse(SourceFile source) {
         ProjectPath path = source.path();
         if (hasNoTokens(source.text())) {
-            return new ParsedFile(path, Optional.of(source.fingerprint()), source.text(), List.of(), List.of(Diagnostic.at(
-                    DiagnosticCode.EMPTY_DOCUMENT, SourceLocation.startOf(path), "The document holds no definitions.",
-                    "Add an operation or fragment, or delete the file.")), Optional.empty());
+            return failed(source, Diagnostic.at(DiagnosticCode.EMPTY_DOCUMENT, SourceLocation.startOf(path),
+                    "The document holds no definitions.", "Add an operation or fragment, or delete the file."));
+        }
+        Optional<Diagnostic> tooDeep = NestingDepth.checkBrackets(path, source.text(), "document");
+        if (tooDeep.isPresent()) {
+            // The parser recurses per bracket: a document past the limit is never handed to it.
+            return failed(source, tooDeep.get());
         }
         Document document;
         try {
@@ -56,29 +62,50 @@ public final class DocumentParser {
         } catch (GraphQLException e) {
             return failed(source, Diagnostic.at(DiagnosticCode.PARSE_ERROR, SourceLocation.startOf(path),
                     "The document cannot be parsed: " + e.getMessage() + ".", "Fix the syntax of the document."));
+        } catch (StackOverflowError e) {
+            // Safety net below the bracket limit (a thread with a small stack): a diagnostic, never a crash.
+            return failed(source, Diagnostic.at(DiagnosticCode.DEPTH_LIMIT, SourceLocation.startOf(path),
+                    "The document is nested too deeply to parse on this thread's stack.",
+                    "Flatten the nesting, or give the build more stack (-Xss)."));
         }
         List<ParsedDefinition> definitions = new ArrayList<>();
-        List<Diagnostic> diagnostics = new ArrayList<>();
+        List<Diagnostic> diagnostics = new ArrayList<>(source.warnings());
+        Map<String, ParsedDefinition> seen = new HashMap<>();
         for (Definition<?> definition : document.getDefinitions()) {
             SourceLocation location = locationOf(path, definition);
+            ParsedDefinition parsed;
             if (definition instanceof OperationDefinition operation) {
-                if (operation.getName() == null || operation.getName().isEmpty()) {
+                String name = operation.getName() == null ? "" : operation.getName();
+                if (name.isEmpty()) {
                     diagnostics.add(Diagnostic.at(DiagnosticCode.ANONYMOUS_OPERATION, location,
                             "The operation has no name.",
                             "Name it, e.g. 'query ProductList { ... }': generated classes and the artifact use the name."));
-                    continue;
                 }
-                definitions.add(new ParsedOperation(operation.getName(), kindOf(operation), location,
-                        spreadsOf(path, operation.getSelectionSet())));
+                SelectionWalk walk = new SelectionWalk(path, operation.getSelectionSet());
+                parsed = new ParsedOperation(name, kindOf(operation), location, walk.spreads, walk.depth);
             } else if (definition instanceof FragmentDefinition fragment) {
-                definitions.add(new ParsedFragment(fragment.getName(), fragment.getTypeCondition().getName(), location,
-                        spreadsOf(path, fragment.getSelectionSet())));
+                SelectionWalk walk = new SelectionWalk(path, fragment.getSelectionSet());
+                parsed = new ParsedFragment(fragment.getName(), fragment.getTypeCondition().getName(), location,
+                        walk.spreads, walk.depth);
             } else {
                 String name = definition instanceof NamedNode<?> named ? " '" + named.getName() + "'" : "";
                 diagnostics.add(Diagnostic.at(DiagnosticCode.NON_EXECUTABLE_DEFINITION, location,
                         "The type-system definition" + name + " does not belong in a document.",
                         "Move it to a schema file (.graphqls); documents hold only operations and fragments."));
+                continue;
             }
+            String key = (parsed instanceof ParsedFragment ? "fragment " : "operation ") + parsed.name();
+            ParsedDefinition first = parsed.name().isEmpty() ? null : seen.putIfAbsent(key, parsed);
+            if (first != null) {
+                // Operation and fragment names are unique per document (spec 5.2.1.1, 5.5.1.1); the first one counts.
+                String noun = parsed instanceof ParsedFragment ? "Fragment" : "Operation";
+                diagnostics.add(Diagnostic.at(DiagnosticCode.DOC_DUPLICATE, location,
+                        noun + " '" + parsed.name() + "' is defined twice in this document; first at " + first.location() + ".",
+                        "Rename or remove one of them: a document may define each " + noun.toLowerCase(java.util.Locale.ROOT)
+                                + " name once.",
+                        List.of(first.location())));
+            }
+            definitions.add(parsed);
         }
         return new ParsedFile(path, Optional.of(source.fingerprint()), source.text(), definitions, diagnostics,
                 Optional.of(document));
@@ -103,8 +130,10 @@ public final class DocumentParser {
     }
 
     private static ParsedFile failed(SourceFile source, Diagnostic problem) {
+        List<Diagnostic> diagnostics = new ArrayList<>(source.warnings());
+        diagnostics.add(problem);
         return new ParsedFile(source.path(), Optional.of(source.fingerprint()), source.text(), List.of(),
-                List.of(problem), Optional.empty());
+                diagnostics, Optional.empty());
     }
 
     private static Diagnostic syntaxError(ProjectPath path, InvalidSyntaxException e) {
@@ -135,23 +164,31 @@ public final class DocumentParser {
         };
     }
 
-    private static List<SpreadReference> spreadsOf(ProjectPath path, SelectionSet selectionSet) {
-        List<SpreadReference> spreads = new ArrayList<>();
-        collectSpreads(path, selectionSet, spreads);
-        return spreads;
-    }
+    /** One definition's spreads, each with its depth, and its deepest nesting of selection sets. */
+    private static final class SelectionWalk {
+        private final ProjectPath path;
+        final List<SpreadReference> spreads = new ArrayList<>();
+        int depth;
 
-    private static void collectSpreads(ProjectPath path, SelectionSet selectionSet, List<SpreadReference> into) {
-        if (selectionSet == null) {
-            return;
+        SelectionWalk(ProjectPath path, SelectionSet selectionSet) {
+            this.path = path;
+            walk(selectionSet, 1);
         }
-        for (Selection<?> selection : selectionSet.getSelections()) {
-            if (selection instanceof FragmentSpread spread) {
-                into.add(new SpreadReference(spread.getName(), locationOf(path, spread)));
-            } else if (selection instanceof Field field) {
-                collectSpreads(path, field.getSelectionSet(), into);
-            } else if (selection instanceof InlineFragment inline) {
-                collectSpreads(path, inline.getSelectionSet(), into);
+
+        /** Recursive: the bracket limit bounds the depth well inside a default stack. */
+        private void walk(SelectionSet selectionSet, int level) {
+            if (selectionSet == null) {
+                return;
+            }
+            depth = Math.max(depth, level);
+            for (Selection<?> selection : selectionSet.getSelections()) {
+                if (selection instanceof FragmentSpread spread) {
+                    spreads.add(new SpreadReference(spread.getName(), locationOf(path, spread), level));
+                } else if (selection instanceof Field field) {
+                    walk(field.getSelectionSet(), level + 1);
+                } else if (selection instanceof InlineFragment inline) {
+                    walk(inline.getSelectionSet(), level + 1);
+                }
             }
         }
     }

@@ -91,10 +91,10 @@ public record ParsedFile(
         return Math.min(offset, text.length());
     }
 
-    /** The operation named {@code name} in {@code document}. */
+    /** The operation named {@code name} in {@code document}; the first anonymous one for the empty name. */
     public static OperationDefinition operation(Document document, String name) {
         return document.getDefinitionsOfType(OperationDefinition.class).stream()
-                .filter(operation -> name.equals(operation.getName())).findFirst()
+                .filter(operation -> name.equals(operation.getName() == null ? "" : operation.getName())).findFirst()
                 .orElseThrow(() -> new IllegalStateException("No operation " + name));
     }
 

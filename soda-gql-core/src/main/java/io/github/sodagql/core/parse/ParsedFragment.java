@@ -9,7 +9,8 @@ public record ParsedFragment(
         String name,
         String typeCondition,
         SourceLocation location,
-        List<SpreadReference> spreads) implements ParsedDefinition {
+        List<SpreadReference> spreads,
+        int depth) implements ParsedDefinition {
 
     public ParsedFragment {
         Objects.requireNonNull(name, "name");

@@ -3,13 +3,18 @@ package io.github.sodagql.core.schema;
 import graphql.language.Definition;
 import graphql.language.Document;
 import graphql.language.FieldDefinition;
+import graphql.language.EnumTypeDefinition;
 import graphql.language.ImplementingTypeDefinition;
+import graphql.language.InputObjectTypeDefinition;
+import graphql.language.NamedNode;
 import graphql.language.InputValueDefinition;
 import graphql.language.Node;
 import graphql.schema.idl.TypeInfo;
 import io.github.sodagql.core.parse.DocumentParser;
+import io.github.sodagql.core.source.ProjectPath;
 import io.github.sodagql.core.source.SourceLocation;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,7 +28,56 @@ final class SchemaErrorLocations {
     private static final Pattern DUPLICATE_FIELD = Pattern.compile("The type '([^']+)'.* non unique name '([^']+)'");
     private static final Pattern MISSING_TYPE = Pattern.compile("type '([^']+)' is not present when resolving type '([^']+)'");
 
+    /** graphql-java names a reserved ({@code __}) field, input field or enum value and its type, without a location. */
+    private static final Pattern RESERVED_MEMBER = Pattern.compile("(?:^|EnumValueDefinition )\"(__\\w*)\" in\\s+\"(\\w+)\"");
+    private static final Pattern RESERVED_ARGUMENT = Pattern.compile("Argument name \"(__\\w*)\" in \"(\\w+)-(\\w+)\"");
+
     private SchemaErrorLocations() {}
+
+    /**
+     * Where a member with a reserved name ({@code __x}) stands, for graphql-java's message about it, which has no
+     * location: the member's name in whichever schema file declares it.
+     */
+    static Optional<SourceLocation> reservedName(String message, Map<ProjectPath, String> texts) {
+        Matcher argument = RESERVED_ARGUMENT.matcher(message);
+        Matcher member = RESERVED_MEMBER.matcher(message);
+        boolean isArgument = argument.find();
+        if (!isArgument && !member.find()) {
+            return Optional.empty();
+        }
+        String typeName = isArgument ? argument.group(2) : member.group(2);
+        for (Map.Entry<ProjectPath, String> entry : texts.entrySet()) {
+            SourceLocation start = SourceLocation.startOf(entry.getKey());
+            Document document;
+            try {
+                document = DocumentParser.parseDocument(entry.getValue(), entry.getKey().value());
+            } catch (RuntimeException e) {
+                continue;
+            }
+            for (Definition<?> definition : document.getDefinitions()) {
+                List<? extends NamedNode<?>> members = List.of();
+                if (definition instanceof ImplementingTypeDefinition<?> type && type.getName().equals(typeName)) {
+                    if (isArgument) {
+                        members = type.getFieldDefinitions().stream().filter(f -> f.getName().equals(argument.group(3)))
+                                .flatMap(f -> f.getInputValueDefinitions().stream()).toList();
+                    } else {
+                        members = type.getFieldDefinitions();
+                    }
+                } else if (definition instanceof InputObjectTypeDefinition input && input.getName().equals(typeName)) {
+                    members = input.getInputValueDefinitions();
+                } else if (definition instanceof EnumTypeDefinition enumType && enumType.getName().equals(typeName)) {
+                    members = enumType.getEnumValueDefinitions();
+                }
+                String wanted = isArgument ? argument.group(1) : member.group(1);
+                for (NamedNode<?> candidate : members) {
+                    if (candidate.getName().equals(wanted)) {
+                        return Optional.of(nameOf(start, (Node<?>) candidate, entry.getValue()));
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
 
     static SourceLocation refine(SourceLocation typeLocation, String message, String text) {
         Matcher duplicate = DUPLICATE_FIELD.matcher(message);

@@ -21,12 +21,13 @@ import graphql.schema.idl.errors.SchemaProblem;
 import io.github.sodagql.core.config.SodaGqlConfig;
 import io.github.sodagql.core.diagnostic.Diagnostic;
 import io.github.sodagql.core.diagnostic.DiagnosticCode;
+import io.github.sodagql.core.discovery.TextDecoding;
 import io.github.sodagql.core.parse.DocumentParser;
+import io.github.sodagql.core.parse.NestingDepth;
 import io.github.sodagql.core.source.ContentHash;
 import io.github.sodagql.core.source.ProjectPath;
 import io.github.sodagql.core.source.SourceLocation;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,6 +46,7 @@ import java.util.regex.Pattern;
 public final class SchemaLoader {
     private static final Pattern GRAPHQL_JAVA_POSITION = Pattern.compile("\\s*\\[@-?\\d+:-?\\d+]");
     private static final Pattern JSON_POSITION = Pattern.compile("line (\\d+) column (\\d+)");
+    private static final long SCHEMA_STACK_BYTES = 256L << 20;
 
     private SchemaLoader() {}
 
@@ -67,6 +69,18 @@ public final class SchemaLoader {
      * say what it said then.
      */
     public static SchemaLoadResult load(SodaGqlConfig config, Optional<ContentHash> validatedBefore) {
+        return onLargeStack(() -> {
+            try {
+                return loadHere(config, validatedBefore);
+            } catch (StackOverflowError e) {
+                return SchemaLoadResult.failed(List.of(Diagnostic.global(DiagnosticCode.DEPTH_LIMIT,
+                        "The schema is nested too deeply to be read, even on a " + (SCHEMA_STACK_BYTES >> 20) + " MB stack.",
+                        "Flatten the schema's nesting.")));
+            }
+        });
+    }
+
+    private static SchemaLoadResult loadHere(SodaGqlConfig config, Optional<ContentHash> validatedBefore) {
         List<Diagnostic> diagnostics = new ArrayList<>();
         SortedSet<ProjectPath> files = SchemaSources.resolve(config, diagnostics);
         if (files.isEmpty() || diagnostics.stream().anyMatch(Diagnostic::isError)) {
@@ -77,8 +91,9 @@ public final class SchemaLoader {
         for (ProjectPath file : files) {
             try {
                 byte[] bytes = Files.readAllBytes(file.resolveAgainst(config.projectDirectory()));
-                String text = new String(bytes, StandardCharsets.UTF_8);
-                texts.put(file, text.startsWith("\uFEFF") ? text.substring(1) : text);
+                String text = TextDecoding.decode(bytes);
+                TextDecoding.invalidUtf8(file, bytes, text).ifPresent(diagnostics::add);
+                texts.put(file, text);
                 hashInput.append(file).append('\0').append(ContentHash.of(bytes)).append('\n');
             } catch (IOException e) {
                 diagnostics.add(Diagnostic.at(DiagnosticCode.IO_ERROR, SourceLocation.startOf(file),
@@ -112,9 +127,58 @@ public final class SchemaLoader {
                 addInvalid(diagnostics, locate(error, files.first(), texts), error.getMessage());
             }
         } catch (GraphQLException | IllegalStateException | IllegalArgumentException e) {
-            addInvalid(diagnostics, SourceLocation.startOf(files.first()), String.valueOf(e.getMessage()));
+            // One problem per line (graphql-java's InvalidSchemaException lists them), each at its member if we can tell.
+            String.valueOf(e.getMessage()).lines().forEach(line -> addInvalid(diagnostics,
+                    SchemaErrorLocations.reservedName(line, texts).orElse(SourceLocation.startOf(files.first())), line));
+        } catch (StackOverflowError e) {
+            diagnostics.add(tooDeep(files.first()));
         }
         return SchemaLoadResult.failed(diagnostics);
+    }
+
+    /**
+     * Runs a load on a thread of its own with a large stack: graphql-java builds a schema's types recursively,
+     * one level per type reached through a field, so a chain of a few thousand types would overflow a default
+     * 1 MB stack. The stack is reserved, not committed: it costs memory only as deep as a schema goes.
+     */
+    private static <T> T onLargeStack(java.util.function.Supplier<T> load) {
+        java.util.concurrent.atomic.AtomicReference<T> result = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread thread = new Thread(null, () -> {
+            try {
+                result.set(load.get());
+            } catch (RuntimeException | Error e) {
+                failure.set(e);
+            }
+        }, "soda-gql-schema", SCHEMA_STACK_BYTES);
+        thread.setDaemon(true);
+        thread.start();
+        boolean interrupted = false;
+        while (thread.isAlive()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                // The load is short and bounded: finish it, and leave the interrupt for the caller.
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        Throwable thrown = failure.get();
+        if (thrown instanceof RuntimeException e) {
+            throw e;
+        }
+        if (thrown instanceof Error e) {
+            throw e;
+        }
+        return result.get();
+    }
+
+    private static Diagnostic tooDeep(ProjectPath file) {
+        return Diagnostic.at(DiagnosticCode.DEPTH_LIMIT, SourceLocation.startOf(file),
+                "The schema nests types too deeply to be built, even on a " + (SCHEMA_STACK_BYTES >> 20) + " MB stack.",
+                "Flatten the chain of types that refer to each other through fields.");
     }
 
     /**
@@ -124,7 +188,8 @@ public final class SchemaLoader {
      */
     public static SchemaLoadResult fromParsed(TypeDefinitionRegistry parsed, ContentHash contentHash,
             List<ProjectPath> sources, List<Diagnostic> diagnostics) {
-        return new SchemaLoadResult(Optional.of(new LoadedSchema(build(parsed, false), contentHash, sources)), diagnostics);
+        return onLargeStack(() -> new SchemaLoadResult(
+                Optional.of(new LoadedSchema(build(parsed, false), contentHash, sources)), diagnostics));
     }
 
     /**
@@ -147,6 +212,12 @@ public final class SchemaLoader {
         boolean failed = false;
         for (Map.Entry<ProjectPath, String> entry : texts.entrySet()) {
             ProjectPath file = entry.getKey();
+            Optional<Diagnostic> nested = NestingDepth.checkBrackets(file, entry.getValue(), "schema");
+            if (nested.isPresent()) {
+                diagnostics.add(nested.get());
+                failed = true;
+                continue;
+            }
             Document document;
             try {
                 document = DocumentParser.parseDocument(entry.getValue(), file.value());
@@ -202,14 +273,22 @@ public final class SchemaLoader {
                     "The JSON file is not an introspection result: it has neither 'data.__schema' nor '__schema'"));
             return Optional.empty();
         }
+        Optional<String> malformed = IntrospectionShape.problemOf(result.get("__schema"));
+        if (malformed.isPresent()) {
+            diagnostics.add(invalid(SourceLocation.startOf(file), "The introspection result is malformed: " + malformed.get()));
+            return Optional.empty();
+        }
         try {
             Document document = new IntrospectionResultToSchema().createSchemaDefinition(result);
             return Optional.of(new SchemaParser().buildRegistry(document));
         } catch (SchemaProblem problem) {
             problem.getErrors().forEach(error -> addInvalid(diagnostics, SourceLocation.startOf(file), error.getMessage()));
+        } catch (GraphQLException | IllegalArgumentException | IllegalStateException e) {
+            diagnostics.add(invalid(SourceLocation.startOf(file), "The introspection result cannot be read: " + e.getMessage()));
         } catch (RuntimeException e) {
-            // graphql-java reads the introspection map with casts; a malformed dump fails with whatever it hit.
-            diagnostics.add(invalid(SourceLocation.startOf(file), "The introspection result is malformed: " + e.getMessage()));
+            // graphql-java reads the map with casts; the shape check above should leave nothing for them to hit.
+            diagnostics.add(invalid(SourceLocation.startOf(file), "The introspection result has a shape graphql-java "
+                    + "cannot read; compare it with the output of a standard introspection query"));
         }
         return Optional.empty();
     }
@@ -221,6 +300,10 @@ public final class SchemaLoader {
 
     /** Where a schema error is: graphql-java's location, refined to the member at fault where we can. */
     private static SourceLocation locate(GraphQLError error, ProjectPath fallback, Map<ProjectPath, String> texts) {
+        Optional<SourceLocation> reserved = SchemaErrorLocations.reservedName(String.valueOf(error.getMessage()), texts);
+        if (reserved.isPresent()) {
+            return reserved.get();
+        }
         SourceLocation location = SourceLocation.startOf(fallback);
         if (error.getLocations() != null) {
             for (graphql.language.SourceLocation at : error.getLocations()) {

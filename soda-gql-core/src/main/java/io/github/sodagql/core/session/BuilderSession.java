@@ -339,7 +339,8 @@ public final class BuilderSession {
 
             // Compose, validate and check each affected definition; reuse the records of the others.
             List<DefinitionId> affectedOperations = affected.stream()
-                    .filter(id -> graph.definitions().get(id) instanceof ParsedOperation).toList();
+                    .filter(id -> graph.definitions().get(id) instanceof ParsedOperation)
+                    .filter(id -> !graph.exceedsDepthLimit(id)).toList();
             Map<DefinitionId, ComposedOperation> composed = new ConcurrentHashMap<>();
             clock.time("compose", () -> {
                 affectedOperations.parallelStream().forEach(id -> composed.put(id, composer.compose(id, graph, nodes)));
@@ -354,6 +355,8 @@ public final class BuilderSession {
                         List<Diagnostic> found = new ArrayList<>();
                         if (composed.containsKey(id)) {
                             found.addAll(validator.validate(composed.get(id)));
+                        } else if (id.kind() == DefinitionId.Kind.FRAGMENT) {
+                            found.addAll(validator.validate(id.file(), nodes.fragment(id.file(), id.name())));
                         }
                         found.addAll(deprecations.check(id.file(), id.kind() == DefinitionId.Kind.OPERATION
                                 ? nodes.operation(id.file(), id.name()) : nodes.fragment(id.file(), id.name())));

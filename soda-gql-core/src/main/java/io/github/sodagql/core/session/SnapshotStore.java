@@ -40,7 +40,7 @@ import java.util.TreeSet;
  */
 public final class SnapshotStore {
     public static final String FILE = "snapshot.bin";
-    static final int FORMAT_VERSION = 2;
+    static final int FORMAT_VERSION = 3;
     private static final String MAGIC = "soda-gql snapshot";
 
     /** What loading found. */
@@ -267,10 +267,12 @@ public final class SnapshotStore {
             string(out, ((ParsedFragment) definition).typeCondition());
         }
         location(out, definition.location());
+        out.writeInt(definition.depth());
         out.writeInt(definition.spreads().size());
         for (SpreadReference spread : definition.spreads()) {
             string(out, spread.fragmentName());
             location(out, spread.location());
+            out.writeInt(spread.depth());
         }
     }
 
@@ -279,13 +281,14 @@ public final class SnapshotStore {
         String name = string(in);
         String kindOrType = string(in);
         SourceLocation location = location(in);
+        int depth = in.readInt();
         List<SpreadReference> spreads = new ArrayList<>();
         for (int i = in.readInt(); i > 0; i--) {
-            spreads.add(new SpreadReference(string(in), location(in)));
+            spreads.add(new SpreadReference(string(in), location(in), in.readInt()));
         }
         return operation
-                ? new ParsedOperation(name, OperationKind.valueOf(kindOrType), location, spreads)
-                : new ParsedFragment(name, kindOrType, location, spreads);
+                ? new ParsedOperation(name, OperationKind.valueOf(kindOrType), location, spreads, depth)
+                : new ParsedFragment(name, kindOrType, location, spreads, depth);
     }
 
     private static void diagnostics(DataOutputStream out, List<Diagnostic> diagnostics) throws IOException {

@@ -1,7 +1,10 @@
 package io.github.sodagql.core.validate;
 
+import graphql.language.Document;
+import graphql.language.FragmentDefinition;
 import graphql.language.SourceLocation;
 import graphql.schema.GraphQLSchema;
+import graphql.validation.OperationValidationRule;
 import graphql.validation.QueryComplexityLimits;
 import graphql.validation.ValidationError;
 import graphql.validation.ValidationErrorClassification;
@@ -16,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -34,6 +38,12 @@ public final class OperationValidator {
     /** graphql-java prefixes messages with {@code Validation error (Type@[path]) : }; the path is per operation. */
     private static final Pattern GRAPHQL_JAVA_PREFIX = Pattern.compile("^Validation error \\([^)]*\\)\\s*:\\s*");
 
+    /** Rules about an operation's variables or the set of fragments: meaningless for one fragment alone. */
+    private static final Set<OperationValidationRule> OPERATION_CONTEXT_RULES = Set.of(
+            OperationValidationRule.NO_UNUSED_FRAGMENTS, OperationValidationRule.KNOWN_FRAGMENT_NAMES,
+            OperationValidationRule.NO_FRAGMENT_CYCLES, OperationValidationRule.NO_UNDEFINED_VARIABLES,
+            OperationValidationRule.NO_UNUSED_VARIABLES, OperationValidationRule.VARIABLE_TYPES_MATCH);
+
     private final GraphQLSchema schema;
 
     public OperationValidator(GraphQLSchema schema) {
@@ -41,29 +51,61 @@ public final class OperationValidator {
     }
 
     public List<Diagnostic> validate(ComposedOperation operation) {
-        List<ValidationError> errors = new Validator().validateDocument(schema, operation.document(), rule -> true,
-                Locale.ENGLISH, QueryComplexityLimits.NONE);
+        return validate(operation.document(), operation.id().file(), rule -> true);
+    }
+
+    /**
+     * Validates one fragment on its own, so that a fragment no operation spreads is checked too (its type
+     * condition, its fields): code is generated for every fragment. Rules that need an operation or the other
+     * fragments are left to the operations that spread it and to the graph.
+     */
+    public List<Diagnostic> validate(ProjectPath file, FragmentDefinition fragment) {
+        return validate(Document.newDocument().definition(fragment).build(), file,
+                rule -> !OPERATION_CONTEXT_RULES.contains(rule));
+    }
+
+    private List<Diagnostic> validate(Document document, ProjectPath file, Predicate<OperationValidationRule> rules) {
+        List<ValidationError> errors;
+        try {
+            errors = errorsOf(document, rules);
+            if (errors.stream().anyMatch(e -> e.getValidationErrorType() == ValidationErrorType.FieldsConflict)) {
+                // graphql-java compares input object values field by field in written order, so {a: 1, b: 2} and
+                // {b: 2, a: 1} "differ"; the spec says input object fields are unordered. Judge conflicts again
+                // on a copy whose object values are sorted by field name (locations are kept).
+                errors = errorsOf(InputObjectOrder.sorted(document), rules);
+            }
+        } catch (StackOverflowError e) {
+            // The graph refuses definitions past the depth limit; this is the net below it (a small stack).
+            return List.of(Diagnostic.at(DiagnosticCode.DEPTH_LIMIT, DocumentParser.locationOf(file,
+                            document.getDefinitions().get(0)),
+                    "The definition is nested too deeply for graphql-java's validator on this thread's stack.",
+                    "Flatten its selections or shorten its chain of fragment spreads, or give the build more stack (-Xss)."));
+        }
         List<Diagnostic> diagnostics = new ArrayList<>();
         for (ValidationError error : errors) {
             if (REPORTED_BY_GRAPH.contains(error.getValidationErrorType())) {
                 continue;
             }
-            diagnostics.add(Diagnostic.at(DiagnosticCode.VALIDATION_ERROR, locationOf(error, operation),
+            diagnostics.add(Diagnostic.at(DiagnosticCode.VALIDATION_ERROR, locationOf(error, file, document),
                     sentence(error.getDescription() != null ? error.getDescription() : error.getMessage()),
                     ValidationHints.hintFor(error.getValidationErrorType())));
         }
         return diagnostics;
     }
 
-    private static io.github.sodagql.core.source.SourceLocation locationOf(ValidationError error,
-            ComposedOperation operation) {
+    private List<ValidationError> errorsOf(Document document, Predicate<OperationValidationRule> rules) {
+        return new Validator().validateDocument(schema, document, rules, Locale.ENGLISH, QueryComplexityLimits.NONE);
+    }
+
+    private static io.github.sodagql.core.source.SourceLocation locationOf(ValidationError error, ProjectPath file,
+            Document document) {
         for (SourceLocation location : error.getLocations() == null ? List.<SourceLocation>of() : error.getLocations()) {
             if (location != null && location.getSourceName() != null && location.getLine() > 0) {
                 return new io.github.sodagql.core.source.SourceLocation(ProjectPath.parse(location.getSourceName()),
                         location.getLine(), Math.max(1, location.getColumn()));
             }
         }
-        return DocumentParser.locationOf(operation.id().file(), operation.document().getDefinitions().get(0));
+        return DocumentParser.locationOf(file, document.getDefinitions().get(0));
     }
 
     private static String sentence(String text) {

@@ -34,8 +34,9 @@ class DocumentParserTest {
         assertEquals("ProductPage", operation.name());
         assertEquals(OperationKind.QUERY, operation.kind());
         assertEquals(at("page.graphql", 1, 1), operation.location());
-        assertEquals(List.of(new SpreadReference("ProductCard", at("page.graphql", 3, 5)),
-                new SpreadReference("ProductPrice", at("page.graphql", 6, 9))), operation.spreads());
+        assertEquals(List.of(new SpreadReference("ProductCard", at("page.graphql", 3, 5), 2),
+                new SpreadReference("ProductPrice", at("page.graphql", 6, 9), 4)), operation.spreads());
+        assertEquals(4, operation.depth(), "the inline fragment under related is the fourth selection set");
 
         ParsedFragment fragment = (ParsedFragment) file.definitions().get(1);
         assertEquals("ProductCard", fragment.name());
@@ -45,10 +46,10 @@ class DocumentParserTest {
     }
 
     @Test
-    void anonymousOperationIsReportedAndNotRecorded() {
+    void anonymousOperationIsReportedAndKeptForValidation() {
         ParsedFile file = single("parse/anonymous");
 
-        assertEquals(List.of(), file.definitions());
+        assertEquals(List.of(""), file.definitions().stream().map(ParsedDefinition::name).toList());
         Diagnostic diagnostic = file.diagnostics().get(0);
         assertEquals(DiagnosticCode.ANONYMOUS_OPERATION, diagnostic.code());
         assertEquals(at("anonymous.graphql", 1, 1), diagnostic.location().orElseThrow());
