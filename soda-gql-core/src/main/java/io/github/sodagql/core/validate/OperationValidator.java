@@ -2,6 +2,12 @@ package io.github.sodagql.core.validate;
 
 import graphql.language.Document;
 import graphql.language.FragmentDefinition;
+import graphql.language.Node;
+import graphql.language.NodeTraverser;
+import graphql.language.NodeVisitorStub;
+import graphql.language.TypeName;
+import graphql.util.TraversalControl;
+import graphql.util.TraverserContext;
 import graphql.language.SourceLocation;
 import graphql.schema.GraphQLSchema;
 import graphql.validation.OperationValidationRule;
@@ -18,7 +24,9 @@ import io.github.sodagql.core.source.ProjectPath;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -43,6 +51,8 @@ public final class OperationValidator {
             OperationValidationRule.NO_UNUSED_FRAGMENTS, OperationValidationRule.KNOWN_FRAGMENT_NAMES,
             OperationValidationRule.NO_FRAGMENT_CYCLES, OperationValidationRule.NO_UNDEFINED_VARIABLES,
             OperationValidationRule.NO_UNUSED_VARIABLES, OperationValidationRule.VARIABLE_TYPES_MATCH);
+
+    private static final Pattern QUOTED_NAME = Pattern.compile("'([_A-Za-z][_0-9A-Za-z]*)'");
 
     private final GraphQLSchema schema;
 
@@ -105,11 +115,46 @@ public final class OperationValidator {
                         location.getLine(), Math.max(1, location.getColumn()));
             }
         }
+        if (error.getValidationErrorType() == ValidationErrorType.UnknownType) {
+            // graphql-java gives no location for an unknown type: point at the first place that names it.
+            Matcher named = QUOTED_NAME.matcher(String.valueOf(error.getDescription()));
+            if (named.find()) {
+                Optional<Node<?>> first = firstTypeName(document, named.group(1));
+                if (first.isPresent()) {
+                    return DocumentParser.locationOf(file, first.get());
+                }
+            }
+        }
         return DocumentParser.locationOf(file, document.getDefinitions().get(0));
     }
 
+    /**
+     * The first node that names type {@code name}, or its nearest enclosing node with a location (graphql-java's
+     * parser leaves a fragment's type condition without one, so that is the fragment).
+     */
+    private static Optional<Node<?>> firstTypeName(Document document, String name) {
+        List<Node<?>> found = new ArrayList<>();
+        new NodeTraverser().depthFirst(new NodeVisitorStub() {
+            @Override
+            public TraversalControl visitTypeName(TypeName node, TraverserContext<Node> context) {
+                if (!node.getName().equals(name)) {
+                    return TraversalControl.CONTINUE;
+                }
+                for (TraverserContext<Node> at = context; at != null; at = at.getParentContext()) {
+                    Node<?> candidate = at.thisNode();
+                    if (candidate != null && candidate.getSourceLocation() != null) {
+                        found.add(candidate);
+                        return TraversalControl.QUIT;
+                    }
+                }
+                return TraversalControl.CONTINUE;
+            }
+        }, document);
+        return found.stream().findFirst();
+    }
+
     private static String sentence(String text) {
-        String trimmed = GRAPHQL_JAVA_PREFIX.matcher(text).replaceFirst("").strip();
+        String trimmed = GraphQLValues.readable(GRAPHQL_JAVA_PREFIX.matcher(text).replaceFirst("").strip());
         return trimmed.endsWith(".") ? trimmed : trimmed + ".";
     }
 }
