@@ -114,8 +114,10 @@ abstract class AbstractSodaGqlMojo extends AbstractMojo {
      */
     ExecutionFolders folders() {
         File buildDirectory = new File(project.getBuild().getDirectory());
+        String pluginKey = mojoExecution == null || mojoExecution.getMojoDescriptor().getPluginDescriptor() == null
+                ? null : mojoExecution.getMojoDescriptor().getPluginDescriptor().getPluginLookupKey();
         ExecutionFolders folders = ExecutionFolders.of(mojoExecution == null ? null : mojoExecution.getExecutionId(),
-                buildDirectory, outputDirectory, stateDirectory);
+                ExecutionFolders.severalExecutions(project, pluginKey), buildDirectory, outputDirectory, stateDirectory);
         outputDirectory = folders.outputDirectory();
         stateDirectory = folders.stateDirectory();
         resourceDirectory = folders.resourceDirectory();

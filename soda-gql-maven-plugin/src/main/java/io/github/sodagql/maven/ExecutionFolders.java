@@ -1,38 +1,63 @@
 package io.github.sodagql.maven;
 
 import java.io.File;
+import org.apache.maven.model.Plugin;
+import org.apache.maven.model.PluginExecution;
+import org.apache.maven.project.MavenProject;
 
 /**
- * The folders one execution of the plugin writes to, and where its artifact goes on the classpath. The
- * default execution (id {@code default}, as Maven names an execution declared without one, or
- * {@code default-…}, as it names one started from the command line) keeps the folders the plugin always
- * used. Any other execution gets folders of its own, suffixed with its id, so that two executions in one
- * module never share a snapshot, outputs or the classpath copy of the artifact. A folder the POM sets wins.
+ * The folders one execution of the plugin writes to, and where its artifact goes on the classpath. An
+ * execution keeps the folders the plugin always used when it is the module's only execution of {@code
+ * generate}, or when its id is {@code default} (as Maven names an execution declared without one) or {@code
+ * default-…} ({@code default-cli}: one started from the command line). Any other execution gets folders of
+ * its own, suffixed with its id, so that several executions in one module never share a snapshot, outputs or
+ * the classpath copy of the artifact. A folder the POM sets wins.
  *
  * @param executionId the execution's id as Maven gives it
+ * @param usual whether the execution uses the plugin's usual folders (whether or not the POM sets others)
  * @param classpathArtifact where the artifact goes under {@code resourceDirectory}: {@code
- *     META-INF/soda-gql/operations.json} for the default execution, {@code META-INF/soda-gql/<id>/operations.json}
- *     for any other, so the executions' artifacts never overwrite each other in {@code target/classes} or a jar
+ *     META-INF/soda-gql/operations.json} for an execution with the usual folders, {@code
+ *     META-INF/soda-gql/<id>/operations.json} for any other, so the executions' artifacts never overwrite each
+ *     other in {@code target/classes} or a jar
  */
-record ExecutionFolders(String executionId, File outputDirectory, File stateDirectory, File resourceDirectory,
-        String classpathArtifact) {
+record ExecutionFolders(String executionId, boolean usual, File outputDirectory, File stateDirectory,
+        File resourceDirectory, String classpathArtifact) {
 
     static final String DEFAULT_EXECUTION = "default";
     static final String CLASSPATH_ARTIFACT = "META-INF/soda-gql/operations.json";
+    /** The plugin's own key, when Maven does not say (a mojo run outside Maven). */
+    private static final String PLUGIN_KEY = "io.github.sodagql:soda-gql-maven-plugin";
+    private static final String GOAL = "generate";
 
     /**
      * The folders of execution {@code executionId}: each configured one, or else the execution's default
      * under {@code buildDirectory}. A {@code null} id (a mojo not run by Maven) is the default execution.
+     *
+     * @param severalExecutions whether the module declares more than one execution of {@code generate}
      */
-    static ExecutionFolders of(String executionId, File buildDirectory, File configuredOutput, File configuredState) {
+    static ExecutionFolders of(String executionId, boolean severalExecutions, File buildDirectory,
+            File configuredOutput, File configuredState) {
         String id = executionId == null ? DEFAULT_EXECUTION : executionId;
-        String suffix = isDefault(id) ? "" : "-" + folderName(id);
+        boolean usual = !severalExecutions || isDefault(id);
+        String suffix = usual ? "" : "-" + folderName(id);
         File output = configuredOutput != null ? configuredOutput
                 : new File(buildDirectory, "generated-sources/soda-gql" + suffix);
         File state = configuredState != null ? configuredState : new File(buildDirectory, "soda-gql" + suffix);
         File resources = new File(buildDirectory, "generated-resources/soda-gql" + suffix);
-        String artifact = isDefault(id) ? CLASSPATH_ARTIFACT : "META-INF/soda-gql/" + folderName(id) + "/operations.json";
-        return new ExecutionFolders(id, output, state, resources, artifact);
+        String artifact = usual ? CLASSPATH_ARTIFACT : "META-INF/soda-gql/" + folderName(id) + "/operations.json";
+        return new ExecutionFolders(id, usual, output, state, resources, artifact);
+    }
+
+    /** Whether the module's POM declares more than one execution of {@code generate} of plugin {@code pluginKey}. */
+    static boolean severalExecutions(MavenProject project, String pluginKey) {
+        String key = pluginKey == null ? PLUGIN_KEY : pluginKey;
+        return project.getBuildPlugins().stream()
+                .filter(plugin -> key.equals(plugin.getKey()))
+                .map(Plugin::getExecutions)
+                .flatMap(java.util.List::stream)
+                .map(PluginExecution::getGoals)
+                .filter(goals -> goals.contains(GOAL))
+                .count() > 1;
     }
 
     static boolean isDefault(String executionId) {

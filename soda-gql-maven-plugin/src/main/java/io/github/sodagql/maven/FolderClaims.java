@@ -19,16 +19,16 @@ import org.apache.maven.project.MavenProject;
 final class FolderClaims {
     private static final String KEY = FolderClaims.class.getName();
 
-    private record Claim(String executionId, String parameter, Path folder) {}
+    private record Claim(String executionId, boolean usual, String parameter, Path folder) {}
 
     private FolderClaims() {}
 
     /** Claims the execution's folders, or says which other execution already writes to one of them. */
     static Optional<Diagnostic> claim(MavenProject project, ExecutionFolders folders) {
         List<Claim> wanted = List.of(
-                new Claim(folders.executionId(), "outputDirectory", normalized(folders.outputDirectory())),
-                new Claim(folders.executionId(), "stateDirectory", normalized(folders.stateDirectory())),
-                new Claim(folders.executionId(), "resourceDirectory", normalized(folders.resourceDirectory())));
+                new Claim(folders.executionId(), folders.usual(), "outputDirectory", normalized(folders.outputDirectory())),
+                new Claim(folders.executionId(), folders.usual(), "stateDirectory", normalized(folders.stateDirectory())),
+                new Claim(folders.executionId(), folders.usual(), "resourceDirectory", normalized(folders.resourceDirectory())));
         synchronized (project) {
             @SuppressWarnings("unchecked")
             List<Claim> claims = (List<Claim>) project.getContextValue(KEY);
@@ -38,7 +38,7 @@ final class FolderClaims {
             }
             for (Claim mine : wanted) {
                 for (Claim theirs : claims) {
-                    if (!sameExecution(theirs.executionId(), mine.executionId()) && overlap(mine.folder(), theirs.folder())) {
+                    if (!sameExecution(theirs, mine) && overlap(mine.folder(), theirs.folder())) {
                         return Optional.of(conflict(project, mine, theirs));
                     }
                 }
@@ -56,9 +56,12 @@ final class FolderClaims {
         return folder.toPath().toAbsolutePath().normalize();
     }
 
-    /** The default execution may run under several ids in one build ({@code default}, {@code default-cli}). */
-    private static boolean sameExecution(String a, String b) {
-        return a.equals(b) || (ExecutionFolders.isDefault(a) && ExecutionFolders.isDefault(b));
+    /**
+     * The executions with the usual folders are one: the default one may run under several ids in one build
+     * ({@code default}, then {@code default-cli}), and so may a module's only execution.
+     */
+    private static boolean sameExecution(Claim a, Claim b) {
+        return a.executionId().equals(b.executionId()) || (a.usual() && b.usual());
     }
 
     private static boolean overlap(Path a, Path b) {

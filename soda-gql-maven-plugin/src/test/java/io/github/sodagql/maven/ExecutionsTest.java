@@ -29,7 +29,7 @@ class ExecutionsTest {
 
     /** One {@code mvn generate-sources}: the default execution, then {@code admin}, on one project. */
     private MavenProject buildBoth() throws Exception {
-        MavenProject project = Mojos.project(basedir);
+        MavenProject project = Mojos.project(basedir, "default", "admin");
         Mojos.generate(project, new RecordingBuildContext(), "default", "com.example.shop", "src/main/graphql").execute();
         Mojos.generate(project, new RecordingBuildContext(), "admin", "com.example.admin", "src/admin/graphql").execute();
         return project;
@@ -79,7 +79,7 @@ class ExecutionsTest {
     @Test
     void executionsThatShareAnOutputFolderFailWithAClearErrorAndDeleteNothing() throws Exception {
         twoSchemasAndTheirDocuments();
-        MavenProject project = Mojos.project(basedir);
+        MavenProject project = Mojos.project(basedir, "shop", "admin");
         File shared = basedir.resolve("target/generated-sources/graphql").toFile();
         GenerateMojo shop = Mojos.generate(project, new RecordingBuildContext(), "shop", "com.example.shop", "src/main/graphql");
         shop.outputDirectory = shared;
@@ -101,7 +101,7 @@ class ExecutionsTest {
     @Test
     void theDefaultExecutionKeepsItsFoldersUnderEachOfItsIds() throws Exception {
         twoSchemasAndTheirDocuments();
-        MavenProject project = Mojos.project(basedir);
+        MavenProject project = Mojos.project(basedir, "default", "admin");
         Mojos.generate(project, new RecordingBuildContext(), "default", "com.example.shop", "src/main/graphql").execute();
         // mvn generate-sources soda-gql:generate: the bound execution, then the command line's.
         Mojos.generate(project, new RecordingBuildContext(), "default-cli", "com.example.shop", "src/main/graphql").execute();
@@ -111,8 +111,19 @@ class ExecutionsTest {
     }
 
     @Test
+    void aModulesOnlyExecutionKeepsTheUsualFoldersWhateverItsId() throws Exception {
+        twoSchemasAndTheirDocuments();
+        MavenProject project = Mojos.project(basedir, "graphql");
+        Mojos.generate(project, new RecordingBuildContext(), "graphql", "com.example.shop", "src/main/graphql").execute();
+
+        assertTrue(Files.isRegularFile(basedir.resolve("target/generated-sources/soda-gql/com/example/shop/ShopQuery.java")));
+        assertTrue(Files.isRegularFile(basedir.resolve("target/soda-gql/report.json")));
+        assertTrue(read("target/generated-resources/soda-gql/META-INF/soda-gql/operations.json").contains("\"Shop\""));
+    }
+
+    @Test
     void anExecutionIdBecomesOneSafeFolderName() {
-        ExecutionFolders folders = ExecutionFolders.of("../a b", new File("/p/target"), null, null);
+        ExecutionFolders folders = ExecutionFolders.of("../a b", true, new File("/p/target"), null, null);
 
         assertEquals(new File("/p/target/soda-gql-.._a_b"), folders.stateDirectory());
         assertEquals("META-INF/soda-gql/.._a_b/operations.json", folders.classpathArtifact());

@@ -31,7 +31,6 @@ class GenerateMojoIncrementalTest {
         mojo.documentsDirectory = basedir.resolve("src/main/graphql").toFile();
         mojo.outputDirectory = basedir.resolve("target/generated-sources/soda-gql").toFile();
         mojo.stateDirectory = basedir.resolve("target/soda-gql").toFile();
-        mojo.resourceDirectory = basedir.resolve("target/generated-resources/soda-gql").toFile();
         return mojo;
     }
 

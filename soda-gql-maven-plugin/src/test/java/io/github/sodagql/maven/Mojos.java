@@ -4,6 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.maven.model.Build;
 import org.apache.maven.model.Model;
+import org.apache.maven.model.Plugin;
+import org.apache.maven.model.PluginExecution;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.descriptor.MojoDescriptor;
 import org.apache.maven.project.MavenProject;
@@ -13,9 +15,20 @@ import org.codehaus.plexus.build.BuildContext;
 final class Mojos {
     private Mojos() {}
 
-    static MavenProject project(Path basedir) {
+    /** A project whose POM declares an execution of {@code generate} for each id. */
+    static MavenProject project(Path basedir, String... generateExecutions) {
         Model model = new Model();
         model.setBuild(new Build());
+        Plugin plugin = new Plugin();
+        plugin.setGroupId("io.github.sodagql");
+        plugin.setArtifactId("soda-gql-maven-plugin");
+        for (String id : generateExecutions) {
+            PluginExecution execution = new PluginExecution();
+            execution.setId(id);
+            execution.addGoal("generate");
+            plugin.addExecution(execution);
+        }
+        model.getBuild().addPlugin(plugin);
         MavenProject project = new MavenProject(model);
         project.setFile(basedir.resolve("pom.xml").toFile());
         project.getBuild().setDirectory(basedir.resolve("target").toString());
