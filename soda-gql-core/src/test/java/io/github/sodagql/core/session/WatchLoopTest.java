@@ -91,6 +91,31 @@ class WatchLoopTest {
         assertEquals(false, watching.isAlive(), "close() ends the loop");
     }
 
+    @Test
+    void aChangeBesideTheDocumentsFolderDoesNotRebuild() throws Exception {
+        Path documents = project.resolve("src/main/graphql");
+        IncrementalDifferentialTest.copy(IncrementalDifferentialTest.fixture("small-app"), documents);
+        SodaGqlConfig config = SodaGqlConfig.builder(project).javaPackage("com.example.watch").build();
+        BlockingQueue<BuildResult> builds = new LinkedBlockingQueue<>();
+        WatchLoop loop = new WatchLoop(config, new BuilderSession(config), builds::add);
+        Thread watching = start(loop);
+        try {
+            assertNotNull(builds.poll(30, TimeUnit.SECONDS), "the first build");
+
+            // src/main is watched, to hear the documents folder come and go; its other children do not count.
+            Files.writeString(project.resolve("src/main/notes.txt"), "not GraphQL");
+            Thread.sleep(1_000);
+            Files.writeString(documents.resolve("pages/extra.graphql"), "query Extra {\n  products(first: 1) {\n    id\n  }\n}\n");
+            BuildResult next = builds.poll(30, TimeUnit.SECONDS);
+
+            assertNotNull(next, "a build after the edit");
+            assertEquals(1, next.report().counters().filesParsed(), "the first build after both is the document's");
+        } finally {
+            loop.close();
+            watching.join(10_000);
+        }
+    }
+
     private static Thread start(WatchLoop loop) {
         Thread watching = new Thread(() -> {
             try {
