@@ -3,14 +3,21 @@ package io.github.sodagql.maven;
 import io.github.sodagql.core.config.DocumentRoot;
 import io.github.sodagql.core.config.ScalarMapping;
 import io.github.sodagql.core.config.SodaGqlConfig;
+import io.github.sodagql.core.output.OutputFile;
+import io.github.sodagql.core.output.OutputWriter;
 import io.github.sodagql.core.session.BuildResult;
+import io.github.sodagql.core.session.BuilderSession;
 import io.github.sodagql.core.source.ProjectPath;
 import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
+import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 import org.codehaus.plexus.build.BuildContext;
@@ -40,17 +47,29 @@ abstract class AbstractSodaGqlMojo extends AbstractMojo {
     @Parameter(property = "soda-gql.packageName", required = true)
     String packageName;
 
-    /** Where generated sources go; added as a compile source root. */
-    @Parameter(defaultValue = "${project.build.directory}/generated-sources/soda-gql")
+    /**
+     * Where generated sources go; added as a compile source root. Default: {@code
+     * ${project.build.directory}/generated-sources/soda-gql}, and for an execution with an id of its own,
+     * {@code generated-sources/soda-gql-<id>}.
+     */
+    @Parameter
     File outputDirectory;
 
-    /** Where the snapshot, {@code artifact.json} and {@code report.json} go. */
-    @Parameter(defaultValue = "${project.build.directory}/soda-gql")
+    /**
+     * Where the snapshot, {@code artifact.json} and {@code report.json} go. Default: {@code
+     * ${project.build.directory}/soda-gql}, and for an execution with an id of its own, {@code soda-gql-<id>}.
+     */
+    @Parameter
     File stateDirectory;
 
-    /** Where {@code META-INF/soda-gql/operations.json} goes; added as a resource directory. */
-    @Parameter(defaultValue = "${project.build.directory}/generated-resources/soda-gql", readonly = true)
+    /**
+     * Where the artifact's classpath copy goes; added as a resource directory. Not a parameter: {@code
+     * ${project.build.directory}/generated-resources/soda-gql}, or {@code generated-resources/soda-gql-<id>}.
+     */
     File resourceDirectory;
+
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true)
+    MojoExecution mojoExecution;
 
     /**
      * Custom scalars: the GraphQL name to a Java type, e.g. {@code <DateTime>java.time.OffsetDateTime</DateTime>},
@@ -87,6 +106,22 @@ abstract class AbstractSodaGqlMojo extends AbstractMojo {
 
     AbstractSodaGqlMojo(BuildContext buildContext) {
         this.buildContext = buildContext;
+    }
+
+    /**
+     * This execution's folders: the configured ones, or the execution's own defaults. Also sets the three
+     * folder fields, which every other step reads; call it first.
+     */
+    ExecutionFolders folders() {
+        File buildDirectory = new File(project.getBuild().getDirectory());
+        String pluginKey = mojoExecution == null || mojoExecution.getMojoDescriptor().getPluginDescriptor() == null
+                ? null : mojoExecution.getMojoDescriptor().getPluginDescriptor().getPluginLookupKey();
+        ExecutionFolders folders = ExecutionFolders.of(mojoExecution == null ? null : mojoExecution.getExecutionId(),
+                ExecutionFolders.severalExecutions(project, pluginKey), buildDirectory, outputDirectory, stateDirectory);
+        outputDirectory = folders.outputDirectory();
+        stateDirectory = folders.stateDirectory();
+        resourceDirectory = folders.resourceDirectory();
+        return folders;
     }
 
     SodaGqlConfig configuration() {
@@ -130,5 +165,28 @@ abstract class AbstractSodaGqlMojo extends AbstractMojo {
             result.report().detailLines().forEach(getLog()::debug);
         }
         return reporter;
+    }
+
+    /**
+     * Puts the artifact on the classpath, at the execution's path under {@code resourceDirectory}; written
+     * only when its bytes changed.
+     */
+    void publishArtifact(SodaGqlConfig config, ExecutionFolders folders, BuildResult result) throws MojoExecutionException {
+        if (result.artifact().isEmpty()) {
+            return;
+        }
+        Path artifact = config.stateDirectory().resolve(BuilderSession.ARTIFACT_FILE).resolveAgainst(config.projectDirectory());
+        try {
+            if (!Files.isRegularFile(artifact)) {
+                return;
+            }
+            byte[] bytes = Files.readAllBytes(artifact);
+            Path target = folders.resourceDirectory().toPath().resolve(folders.classpathArtifact());
+            ProjectPath relative = ProjectPath.of(config.projectDirectory(), target);
+            new OutputWriter(config.projectDirectory()).write(List.of(new OutputFile(relative, bytes)));
+            buildContext.refresh(target.toFile());
+        } catch (IOException e) {
+            throw new MojoExecutionException("soda-gql: cannot copy " + artifact + " to the classpath: " + e.getMessage(), e);
+        }
     }
 }

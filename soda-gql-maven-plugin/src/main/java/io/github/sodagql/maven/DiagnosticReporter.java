@@ -84,6 +84,16 @@ final class DiagnosticReporter {
         }
     }
 
+    /** A problem found before any build (the configuration): logged, put on the POM, and the build fails. */
+    void failOn(Diagnostic problem) throws MojoFailureException {
+        log.error(problem.formatWithHint());
+        if (contextShowsMarkers && pom != null) {
+            buildContext.addMessage(pom, 0, 0, "[" + problem.code() + "] " + problem.message()
+                    + (problem.hint().isEmpty() ? "" : " " + problem.hint()), BuildContext.SEVERITY_ERROR, null);
+        }
+        throw new MojoFailureException("soda-gql found 1 error:" + System.lineSeparator() + "  " + problem.format());
+    }
+
     /** One failure naming the count and the first errors; warnings fail only when asked to. */
     void failIfNeeded(BuildResult result, boolean failOnWarnings) throws MojoFailureException {
         List<Diagnostic> failing = failOnWarnings ? result.diagnostics() : result.errors();

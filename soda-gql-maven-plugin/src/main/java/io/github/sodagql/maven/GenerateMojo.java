@@ -2,17 +2,18 @@ package io.github.sodagql.maven;
 
 import io.github.sodagql.core.config.DocumentRoot;
 import io.github.sodagql.core.config.SodaGqlConfig;
-import io.github.sodagql.core.output.OutputFile;
-import io.github.sodagql.core.output.OutputWriter;
+import io.github.sodagql.core.diagnostic.Diagnostic;
+import io.github.sodagql.core.schema.SchemaLoader;
 import io.github.sodagql.core.session.BuildResult;
 import io.github.sodagql.core.session.BuilderSession;
 import io.github.sodagql.core.session.ChangeSet;
 import io.github.sodagql.core.source.ProjectPath;
 import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import javax.inject.Inject;
 import org.apache.maven.model.Resource;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -20,6 +21,7 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.codehaus.plexus.build.BuildContext;
+import org.codehaus.plexus.util.Scanner;
 
 /**
  * Compiles the project's GraphQL documents: validates every operation against the schema and generates
@@ -29,8 +31,6 @@ import org.codehaus.plexus.build.BuildContext;
  */
 @Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true)
 public class GenerateMojo extends AbstractSodaGqlMojo {
-    static final String CLASSPATH_ARTIFACT = "META-INF/soda-gql/operations.json";
-
     @Inject
     public GenerateMojo(BuildContext buildContext) {
         super(buildContext);
@@ -38,6 +38,7 @@ public class GenerateMojo extends AbstractSodaGqlMojo {
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
+        ExecutionFolders folders = folders();
         // Before any early return: a skipped or no-op run must still compile what was generated before.
         project.addCompileSourceRoot(outputDirectory.getAbsolutePath());
         addResourceDirectory();
@@ -45,12 +46,17 @@ public class GenerateMojo extends AbstractSodaGqlMojo {
             getLog().info("soda-gql: skipped");
             return;
         }
+        Optional<Diagnostic> shared = FolderClaims.claim(project, folders);
+        if (shared.isPresent()) {
+            new DiagnosticReporter(getLog(), buildContext, project.getBasedir().toPath(), project.getFile())
+                    .failOn(shared.get());
+        }
         SodaGqlConfig config = configuration();
         BuildResult result;
         if (full) {
             result = new BuilderSession(config).buildFull();
         } else if (buildContext.isIncremental()) {
-            if (!hasRelevantDelta()) {
+            if (!hasRelevantDelta(config)) {
                 getLog().debug("soda-gql: no GraphQL input changed");
                 return;
             }
@@ -59,7 +65,7 @@ public class GenerateMojo extends AbstractSodaGqlMojo {
             result = new BuilderSession(config).buildInitial();
         }
         DiagnosticReporter reporter = report(config, result);
-        publishArtifact(config, result);
+        publishArtifact(config, folders, result);
         buildContext.refresh(outputDirectory);
         buildContext.refresh(stateDirectory);
         reporter.failIfNeeded(result, failOnWarnings);
@@ -70,38 +76,40 @@ public class GenerateMojo extends AbstractSodaGqlMojo {
      * the schema and its own outputs itself, and scans anyway when it has no snapshot to apply them to.
      */
     private ChangeSet changesFromBuildContext(SodaGqlConfig config) {
-        java.util.SortedSet<ProjectPath> changed = new java.util.TreeSet<>();
-        java.util.SortedSet<ProjectPath> deleted = new java.util.TreeSet<>();
-        collect(buildContext.newScanner(documentsDirectory), config, changed);
-        collect(buildContext.newDeleteScanner(documentsDirectory), config, deleted);
-        return new ChangeSet(new java.util.TreeSet<>(), changed, deleted);
+        DocumentRoot root = config.documentRoots().get(0);
+        SortedSet<ProjectPath> changed = new TreeSet<>();
+        SortedSet<ProjectPath> deleted = new TreeSet<>();
+        collect(buildContext.newScanner(documentsDirectory), root, config, changed);
+        collect(buildContext.newDeleteScanner(documentsDirectory), root, config, deleted);
+        return new ChangeSet(new TreeSet<>(), changed, deleted);
     }
 
-    private void collect(org.codehaus.plexus.util.Scanner scanner, SodaGqlConfig config,
-            java.util.Set<ProjectPath> into) {
-        scanner.setIncludes((includes == null || includes.isEmpty() ? DocumentRoot.DEFAULT_INCLUDES : includes)
-                .toArray(String[]::new));
-        if (excludes != null) {
-            scanner.setExcludes(excludes.toArray(String[]::new));
-        }
+    /**
+     * The scanner's files that the root selects. The scanner gets no globs: plexus globs differ from the
+     * JDK's the scan uses ({@code {a,b}}, for one), so the root selects, as it does in every other build.
+     */
+    private void collect(Scanner scanner, DocumentRoot root, SodaGqlConfig config, Set<ProjectPath> into) {
         scanner.scan();
         for (String relative : scanner.getIncludedFiles()) {
-            into.add(ProjectPath.of(config.projectDirectory(), documentsDirectory.toPath().resolve(relative)));
+            Path file = documentsDirectory.toPath().resolve(relative);
+            if (root.selects(documentsDirectory.toPath().relativize(file))) {
+                into.add(ProjectPath.of(config.projectDirectory(), file));
+            }
         }
     }
 
-    /** In the IDE: did a document, a schema file or the POM change since the last build? */
-    private boolean hasRelevantDelta() {
+    /**
+     * In the IDE: did a document, the schema or the POM change since the last build? The schema's locations
+     * are the core's: each configured file and the folder each glob starts from, in this module or another
+     * (for which m2e, having no delta, always answers yes).
+     */
+    private boolean hasRelevantDelta(SodaGqlConfig config) {
         if (buildContext.hasDelta(documentsDirectory) || buildContext.hasDelta(project.getFile())) {
             return true;
         }
-        if (schemaPaths != null) {
-            for (String schema : schemaPaths) {
-                File file = new File(schema);
-                File absolute = file.isAbsolute() ? file : new File(project.getBasedir(), schema);
-                if (buildContext.hasDelta(absolute)) {
-                    return true;
-                }
+        for (ProjectPath location : SchemaLoader.schemaLocations(config)) {
+            if (buildContext.hasDelta(location.resolveAgainst(config.projectDirectory()).toFile())) {
+                return true;
             }
         }
         return false;
@@ -114,26 +122,6 @@ public class GenerateMojo extends AbstractSodaGqlMojo {
             Resource resource = new Resource();
             resource.setDirectory(directory);
             project.addResource(resource);
-        }
-    }
-
-    /** Puts the artifact on the classpath, written only when its bytes changed. */
-    private void publishArtifact(SodaGqlConfig config, BuildResult result) throws MojoExecutionException {
-        if (result.artifact().isEmpty()) {
-            return;
-        }
-        Path artifact = config.stateDirectory().resolve(BuilderSession.ARTIFACT_FILE).resolveAgainst(config.projectDirectory());
-        try {
-            if (!Files.isRegularFile(artifact)) {
-                return;
-            }
-            byte[] bytes = Files.readAllBytes(artifact);
-            Path target = resourceDirectory.toPath().resolve(CLASSPATH_ARTIFACT);
-            ProjectPath relative = ProjectPath.of(config.projectDirectory(), target);
-            new OutputWriter(config.projectDirectory()).write(List.of(new OutputFile(relative, bytes)));
-            buildContext.refresh(target.toFile());
-        } catch (IOException e) {
-            throw new MojoExecutionException("soda-gql: cannot copy " + artifact + " to the classpath: " + e.getMessage(), e);
         }
     }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.codehaus.plexus.build.BuildContext;
 import org.codehaus.plexus.util.Scanner;
+import org.codehaus.plexus.util.SelectorUtils;
 
 /** A BuildContext that records markers, as m2e would show them. */
 final class RecordingBuildContext implements BuildContext {
@@ -14,6 +15,8 @@ final class RecordingBuildContext implements BuildContext {
     boolean incremental;
     String[] changed = {};
     String[] deleted = {};
+    /** The files and folders with a delta, as m2e knows them; {@code null}: everything has one. */
+    java.util.Set<File> deltas;
 
     @Override
     public void addMessage(File file, int line, int column, String message, int severity, Throwable cause) {
@@ -32,7 +35,12 @@ final class RecordingBuildContext implements BuildContext {
 
     @Override
     public boolean hasDelta(File file) {
-        return true;
+        if (deltas == null) {
+            return true;
+        }
+        // As m2e's resource deltas: a folder has one when anything under it changed.
+        java.nio.file.Path asked = file.toPath().toAbsolutePath().normalize();
+        return deltas.stream().anyMatch(d -> d.toPath().toAbsolutePath().normalize().startsWith(asked));
     }
 
     @Override
@@ -91,13 +99,30 @@ final class RecordingBuildContext implements BuildContext {
         return false;
     }
 
-    /** What m2e's scanners answer: the files that changed (or were deleted) since the last build. */
-    private record FixedScanner(File basedir, String[] files) implements Scanner {
-        @Override
-        public void setIncludes(String[] includes) {}
+    /**
+     * What m2e's scanners answer: the files that changed (or were deleted) since the last build, selected by
+     * plexus globs when it is given any, as m2e's are.
+     */
+    private static final class FixedScanner implements Scanner {
+        private final File basedir;
+        private final String[] files;
+        private String[] includes = {"**"};
+        private String[] excludes = {};
+
+        FixedScanner(File basedir, String[] files) {
+            this.basedir = basedir;
+            this.files = files;
+        }
 
         @Override
-        public void setExcludes(String[] excludes) {}
+        public void setIncludes(String[] includes) {
+            this.includes = includes.clone();
+        }
+
+        @Override
+        public void setExcludes(String[] excludes) {
+            this.excludes = excludes.clone();
+        }
 
         @Override
         public void addDefaultExcludes() {}
@@ -107,7 +132,10 @@ final class RecordingBuildContext implements BuildContext {
 
         @Override
         public String[] getIncludedFiles() {
-            return files.clone();
+            return java.util.Arrays.stream(files)
+                    .filter(f -> java.util.Arrays.stream(includes).anyMatch(i -> SelectorUtils.matchPath(i, f))
+                            && java.util.Arrays.stream(excludes).noneMatch(e -> SelectorUtils.matchPath(e, f)))
+                    .toArray(String[]::new);
         }
 
         @Override

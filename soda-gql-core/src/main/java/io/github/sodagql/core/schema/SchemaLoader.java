@@ -59,6 +59,15 @@ public final class SchemaLoader {
         return SchemaSources.resolve(config, new ArrayList<>());
     }
 
+    /**
+     * The files and folders whose change can change the schema: each configured schema file, the folder each
+     * glob starts from, or the document roots when no schema path is set. For watchers and IDE deltas, which
+     * must also hear a schema file that a glob would match only from now on.
+     */
+    public static SortedSet<ProjectPath> schemaLocations(SodaGqlConfig config) {
+        return SchemaSources.locations(config);
+    }
+
     public static SchemaLoadResult load(SodaGqlConfig config) {
         return load(config, Optional.empty());
     }

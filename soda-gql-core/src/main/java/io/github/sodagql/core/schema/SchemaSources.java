@@ -67,6 +67,27 @@ final class SchemaSources {
         return files;
     }
 
+    /**
+     * Where a change can change the schema: each configured file, the folder a glob starts from (a new match
+     * appears there), or the document roots when no schema path is configured. Sorted.
+     */
+    static SortedSet<ProjectPath> locations(SodaGqlConfig config) {
+        Path project = config.projectDirectory();
+        SortedSet<ProjectPath> locations = new TreeSet<>();
+        if (config.schemaPaths().isEmpty()) {
+            config.documentRoots().forEach(root -> locations.add(root.directory()));
+            return locations;
+        }
+        for (String entry : config.schemaPaths()) {
+            String normalized = entry.replace('\\', '/');
+            int firstGlob = indexOfGlob(normalized);
+            int baseEnd = firstGlob < 0 ? normalized.length() : normalized.lastIndexOf('/', firstGlob);
+            String location = baseEnd < 0 ? "" : normalized.substring(0, baseEnd);
+            locations.add(ProjectPath.of(project, project.resolve(location).normalize()));
+        }
+        return locations;
+    }
+
     private static int indexOfGlob(String path) {
         for (int i = 0; i < path.length(); i++) {
             if ("*?[{".indexOf(path.charAt(i)) >= 0) {

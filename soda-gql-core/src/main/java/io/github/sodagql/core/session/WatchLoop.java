@@ -5,6 +5,7 @@ import io.github.sodagql.core.config.SodaGqlConfig;
 import io.github.sodagql.core.schema.SchemaLoader;
 import io.github.sodagql.core.source.ProjectPath;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -13,7 +14,9 @@ import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -31,6 +34,8 @@ public final class WatchLoop implements AutoCloseable {
     private final BuilderSession session;
     private final Consumer<BuildResult> onBuild;
     private final WatchService watcher;
+    /** The document roots and schema locations, absolute; set by each registration pass. */
+    private List<Path> locations = List.of();
 
     public WatchLoop(SodaGqlConfig config, BuilderSession session, Consumer<BuildResult> onBuild) throws IOException {
         this.config = config;
@@ -73,36 +78,64 @@ public final class WatchLoop implements AutoCloseable {
         }
     }
 
-    /** Takes a key's events; any event counts (even an overflow), since the rebuild finds changes by stat. */
-    private static boolean drain(WatchKey key) {
-        boolean any = !key.pollEvents().isEmpty();
+    /**
+     * Takes a key's events. An event counts when it is inside a watched location or creates or deletes one
+     * (heard on a parent folder); an overflow always counts, since the rebuild finds the changes by stat.
+     */
+    private boolean drain(WatchKey key) {
+        boolean relevant = false;
+        Path folder = (Path) key.watchable();
+        for (WatchEvent<?> event : key.pollEvents()) {
+            relevant |= !(event.context() instanceof Path name) || concernsALocation(folder.resolve(name));
+        }
         key.reset();
-        return any;
+        return relevant;
     }
 
-    /** Watches every folder under the document roots, and the folders of the schema files. */
-    private void registerAll() throws IOException {
+    private boolean concernsALocation(Path changed) {
+        return locations.stream().anyMatch(location -> changed.startsWith(location) || location.startsWith(changed));
+    }
+
+    /**
+     * Watches every folder under the document roots and the schema's locations, and for each location the
+     * nearest folder above it that exists: a root deleted and copied back (a branch switch, a sync tool) is
+     * heard there, and registered again on the next pass. Folders that vanish while this runs are skipped;
+     * their deletion is itself an event, so another pass follows.
+     */
+    private void registerAll() {
+        Set<Path> found = new LinkedHashSet<>();
         for (DocumentRoot root : config.documentRoots()) {
-            Path directory = root.directory().resolveAgainst(config.projectDirectory());
-            if (Files.isDirectory(directory)) {
-                try (Stream<Path> folders = Files.walk(directory)) {
-                    for (Path folder : folders.filter(Files::isDirectory).toList()) {
-                        register(folder);
-                    }
+            found.add(root.directory().resolveAgainst(config.projectDirectory()));
+        }
+        for (ProjectPath schema : SchemaLoader.schemaLocations(config)) {
+            found.add(schema.resolveAgainst(config.projectDirectory()));
+        }
+        locations = List.copyOf(found);
+        for (Path location : locations) {
+            if (Files.isDirectory(location)) {
+                try (Stream<Path> folders = Files.walk(location)) {
+                    folders.filter(Files::isDirectory).forEach(this::register);
+                } catch (IOException | UncheckedIOException e) {
+                    // Deleted while walking: the deletion's events bring another pass.
                 }
             }
-        }
-        for (ProjectPath schema : SchemaLoader.schemaFiles(config)) {
-            Path parent = schema.resolveAgainst(config.projectDirectory()).getParent();
-            if (parent != null && Files.isDirectory(parent)) {
-                register(parent);
+            Path above = location.getParent();
+            while (above != null && !Files.isDirectory(above)) {
+                above = above.getParent();
+            }
+            if (above != null) {
+                register(above);
             }
         }
     }
 
-    private void register(Path folder) throws IOException {
-        folder.register(watcher, List.of(StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
-                StandardWatchEventKinds.ENTRY_DELETE).toArray(WatchEvent.Kind[]::new));
+    private void register(Path folder) {
+        try {
+            folder.register(watcher, List.of(StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
+                    StandardWatchEventKinds.ENTRY_DELETE).toArray(WatchEvent.Kind[]::new));
+        } catch (IOException e) {
+            // Gone since it was listed: its parent, watched as well, hears it come back.
+        }
     }
 
     @Override
