@@ -14,11 +14,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javax.inject.Inject;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Resource;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
 import org.codehaus.plexus.build.BuildContext;
 
 /**
@@ -30,6 +32,20 @@ import org.codehaus.plexus.build.BuildContext;
 @Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true)
 public class GenerateMojo extends AbstractSodaGqlMojo {
     static final String CLASSPATH_ARTIFACT = "META-INF/soda-gql/operations.json";
+
+    // ---- Stale classes (docs/configuration.md, "The edit loop") ----
+    /**
+     * Before javac runs, make stale the classes that use a changed or removed generated type (or any source
+     * about to be compiled), so that with {@code maven.compiler.useIncrementalCompilation=false} only they are
+     * compiled again and a use of a removed member fails in the same build. Off: nothing under the classes
+     * folders is touched.
+     */
+    @Parameter(property = "soda-gql.recompileDependents", defaultValue = "true")
+    boolean recompileDependents;
+
+    @Parameter(defaultValue = "${session}", readonly = true)
+    MavenSession session;
+    // ---- end stale classes ----
 
     @Inject
     public GenerateMojo(BuildContext buildContext) {
@@ -62,6 +78,9 @@ public class GenerateMojo extends AbstractSodaGqlMojo {
         publishArtifact(config, result);
         buildContext.refresh(outputDirectory);
         buildContext.refresh(stateDirectory);
+        if (recompileDependents) {
+            StaleClassCheck.run(project, session, outputDirectory, stateDirectory, getLog());
+        }
         reporter.failIfNeeded(result, failOnWarnings);
     }
 
