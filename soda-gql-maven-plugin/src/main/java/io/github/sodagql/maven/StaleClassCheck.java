@@ -27,12 +27,14 @@ final class StaleClassCheck {
                 new Compilation(paths(project.getCompileSourceRoots()), Path.of(project.getBuild().getOutputDirectory())),
                 new Compilation(paths(project.getTestCompileSourceRoots()),
                         Path.of(project.getBuild().getTestOutputDirectory())));
+        long started = System.nanoTime();
         StaleClassReport report = new StaleClassMarker(outputDirectory.toPath(), stateDirectory.toPath()).mark(compilations);
+        String line = report.summaryLine() + " in " + (System.nanoTime() - started) / 1_000_000 + " ms";
         report.warnings().forEach(warning -> log.warn("soda-gql: " + warning));
         if (report.touchedAnything()) {
-            log.info(report.summaryLine());
+            log.info(line);
         } else if (log.isDebugEnabled()) {
-            log.debug(report.summaryLine());
+            log.debug(line);
         }
         if (log.isDebugEnabled()) {
             report.marked().forEach(source -> log.debug("soda-gql: made stale: " + source));
