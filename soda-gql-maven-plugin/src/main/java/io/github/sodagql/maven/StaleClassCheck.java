@@ -23,10 +23,15 @@ final class StaleClassCheck {
                 || session.getUserProperties().containsKey("m2e.version"))) {
             return;
         }
-        List<Compilation> compilations = List.of(
-                new Compilation(paths(project.getCompileSourceRoots()), Path.of(project.getBuild().getOutputDirectory())),
-                new Compilation(paths(project.getTestCompileSourceRoots()),
-                        Path.of(project.getBuild().getTestOutputDirectory())));
+        if (project.getBuild() == null || project.getBuild().getOutputDirectory() == null) {
+            return;
+        }
+        List<Compilation> compilations = new java.util.ArrayList<>(List.of(
+                new Compilation(paths(project.getCompileSourceRoots()), Path.of(project.getBuild().getOutputDirectory()))));
+        if (project.getBuild().getTestOutputDirectory() != null) {
+            compilations.add(new Compilation(paths(project.getTestCompileSourceRoots()),
+                    Path.of(project.getBuild().getTestOutputDirectory())));
+        }
         long started = System.nanoTime();
         StaleClassReport report = new StaleClassMarker(outputDirectory.toPath(), stateDirectory.toPath()).mark(compilations);
         String line = report.summaryLine() + " in " + (System.nanoTime() - started) / 1_000_000 + " ms";
