@@ -23,7 +23,12 @@ assert pom.contains(marker)
 def expectedVersion = (pom =~ /<soda-gql.version-under-test>([^<]+)</)[0][1]
 assert pomBlock.contains("<version>${expectedVersion}</version>") :
         "The README's quick start must name the plugin version under test (${expectedVersion}):\n${pomBlock}"
-pomFile.text = pom.replace(marker, pomBlock.readLines().join('\n      '))
+pom = pom.replace(marker, pomBlock.readLines().join('\n      '))
+// The README's properties (the compiler's incremental mode), inside this POM's own <properties>.
+def properties = block('properties').replaceAll(/(?s)^\s*<properties>\s*\n?/, '').replaceAll(/(?s)\s*<\/properties>\s*$/, '')
+def propertiesMarker = '<!-- quick-start-properties -->'
+assert pom.contains(propertiesMarker)
+pomFile.text = pom.replace(propertiesMarker, properties.readLines().collect { it.trim() }.join('\n    '))
 
 // The schema and the operation, where the README says to put them.
 def graphql = new File(basedir, 'src/main/graphql')

@@ -99,6 +99,58 @@ final class Charts {
         return svg.bars(withApollo, List.of("cold", "apollo"), List.of("soda-gql cold", "Apollo compiler"));
     }
 
+    /**
+     * The edit loop of one fixture as stacked bars, one per {@code mvn compile} step: Maven's own floor
+     * ({@code mvn validate}), the soda-gql plugin (its summary line's time), and the rest (the compiler plugin
+     * and javac, mostly). Linear axis, milliseconds.
+     */
+    static String loop(String fixture, String subtitle, List<MavenLoop.Step> steps) {
+        long floor = steps.stream().filter(s -> s.scenario().equals("mvn-validate")).mapToLong(MavenLoop.Step::wallMillis)
+                .findFirst().orElse(0);
+        List<MavenLoop.Step> bars = steps.stream().filter(s -> s.scenario().startsWith("mvn-compile")).toList();
+        long max = Math.max(1, bars.stream().mapToLong(MavenLoop.Step::wallMillis).max().orElse(1));
+        int width = 760;
+        int left = 230;
+        int right = 40;
+        int barHeight = 34;
+        int top = 60;
+        int height = top + bars.size() * (barHeight + 18) + 60;
+        String[] labels = {"Maven (mvn validate)", "soda-gql plugin", "javac and the rest"};
+        String[] colors = {"#9e9e9e", "#2ca02c", "#1f77b4"};
+        StringBuilder svg = new StringBuilder(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" "
+                + "width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" font-size=\"12\">%n"
+                + "<rect width=\"100%%\" height=\"100%%\" fill=\"white\"/>%n", width, height, width, height));
+        svg.append(String.format(Locale.ROOT, "<text x=\"20\" y=\"22\" font-size=\"14\" font-weight=\"bold\">%s</text>%n",
+                Svg.escape("the edit loop, " + fixture + ": where a `mvn compile` goes (ms)")));
+        svg.append(String.format(Locale.ROOT, "<text x=\"20\" y=\"40\" fill=\"#555\">%s</text>%n", Svg.escape(subtitle)));
+        double scale = (width - left - right) / (double) max;
+        for (int i = 0; i < bars.size(); i++) {
+            MavenLoop.Step step = bars.get(i);
+            long plugin = Math.max(0, step.pluginMillis());
+            long maven = Math.min(floor, step.wallMillis());
+            long rest = Math.max(0, step.wallMillis() - maven - plugin);
+            long[] parts = {maven, plugin, rest};
+            int y = top + i * (barHeight + 18);
+            svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>%n", left - 8,
+                    y + barHeight / 2 + 4, Svg.escape(step.scenario() + " (" + step.compiled() + " files compiled)")));
+            double x = left;
+            for (int p = 0; p < parts.length; p++) {
+                double w = parts[p] * scale;
+                svg.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\">"
+                        + "<title>%s: %d ms</title></rect>%n", x, y, w, barHeight, colors[p], labels[p], parts[p]));
+                x += w;
+            }
+            svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" font-size=\"11\">%,d ms</text>%n",
+                    Math.min(x + 4, width - right - 30.0), y + barHeight + 13, step.wallMillis()));
+        }
+        int ly = height - 24;
+        for (int p = 0; p < labels.length; p++) {
+            svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"14\" height=\"10\" fill=\"%s\"/>"
+                    + "<text x=\"%d\" y=\"%d\">%s</text>%n", 20 + p * 220, ly - 9, colors[p], 40 + p * 220, ly, labels[p]));
+        }
+        return svg.append("</svg>\n").toString();
+    }
+
     /** A tiny SVG writer with log axes. */
     private static final class Svg {
         final int width = 760;

@@ -74,6 +74,14 @@ public final class Harness {
         Path outDir = options.out != null ? options.out : moduleDir.resolve("target/perf").resolve(timestamp);
         Map<String, Object> machine = Machine.describe();
         out.println("soda-gql benchmarks: " + machine.get("summary"));
+        List<String> mavenScenarios = options.scenarios.stream().filter(Options.MAVEN_SCENARIOS::contains).toList();
+        if (!mavenScenarios.isEmpty()) {
+            mavenLoop(options, mavenScenarios, repoRoot, moduleDir, work, outDir, out);
+            options.scenarios.removeAll(mavenScenarios);
+            if (options.scenarios.isEmpty()) {
+                return 0;
+            }
+        }
         List<Report> reports = new ArrayList<>();
         boolean failed = false;
         for (String name : options.fixtures) {
@@ -124,6 +132,41 @@ public final class Harness {
             out.println("no regression against " + options.baseline);
         }
         return 0;
+    }
+
+    /** The mvn-* scenarios (MavenLoop): a table, metrics and a chart per fixture, under the output folder. */
+    private static void mavenLoop(Options options, List<String> scenarios, Path repoRoot, Path moduleDir, Path work,
+            Path outDir, PrintStream out) throws Exception {
+        MavenLoop loop = new MavenLoop(repoRoot, moduleDir, out, options.compilerDefault);
+        Path repo = loop.stage(!options.noStage);
+        for (String name : options.fixtures) {
+            Fixture fixture;
+            try {
+                fixture = Fixture.resolve(name, repoRoot, work);
+            } catch (Fixture.Absent e) {
+                out.println(e.getMessage());
+                continue;
+            }
+            List<MavenLoop.Step> steps = loop.measure(fixture, work, repo, scenarios);
+            Path mavenProject = work.resolve("mvn-loop").resolve(fixture.name());
+            Fixture layout = new Fixture(fixture.name(), fixture.spec(), List.of(), null, "src/main/graphql", List.of());
+            int documents = layout.documents(mavenProject).size();
+            int generated = MavenLoop.generatedFiles(work, fixture.name());
+            String suffix = options.compilerDefault ? "-compiler-default" : "";
+            Path folder = outDir.resolve(fixture.name());
+            Files.createDirectories(folder);
+            String markdown = MavenLoop.markdown(fixture.name(), documents, generated, steps, options.compilerDefault);
+            Files.writeString(folder.resolve("mvn-loop" + suffix + ".md"), markdown);
+            Files.writeString(folder.resolve("mvn-loop" + suffix + ".json"),
+                    MavenLoop.json(fixture.name(), documents, generated, steps, options.compilerDefault));
+            Path chart = folder.resolve("mvn-loop" + suffix + ".svg");
+            Files.writeString(chart, Charts.loop(fixture.name(), String.format(java.util.Locale.ROOT,
+                    "%,d documents, %,d generated files; %s", documents, generated,
+                    options.compilerDefault ? "maven-compiler-plugin defaults" : "README quick-start configuration"), steps));
+            out.println();
+            out.println(markdown);
+            out.println("mvn-loop: " + folder);
+        }
     }
 
     static Path moduleDir() {

@@ -11,6 +11,8 @@ final class Options {
     static final List<String> EXTRA_SCENARIOS = List.of("floor-parse", "floor-stat", "floor-write", "apollo");
     /** Not in {@code all}: a cold build in a child JVM whose heap is capped ({@code --heap-cap}). */
     static final String CAPPED = "cold-capped";
+    /** Real `mvn` processes on a copy of the fixture (MavenLoop); not in {@code all}. */
+    static final List<String> MAVEN_SCENARIOS = MavenLoop.SCENARIOS;
 
     List<String> fixtures = new ArrayList<>();
     List<String> scenarios = new ArrayList<>();
@@ -20,6 +22,10 @@ final class Options {
     boolean rebuild;
     boolean floors = true;
     boolean apollo = true;
+    /** mvn-*: the compiler plugin's defaults instead of the README's quick-start properties (the "before"). */
+    boolean compilerDefault;
+    /** mvn-*: use the plugin already in the private repository instead of installing this tree's. */
+    boolean noStage;
     Path baseline;
     Path writeBaseline;
     double threshold = 0.05;
@@ -40,7 +46,9 @@ final class Options {
     static final String USAGE = """
             usage: Harness --fixture small-app|medium-app|large-app|artsy|synthetic-N[,...]
                            [--scenario cold|noop|noop-rebuild|edit-operation|edit-leaf-fragment|edit-hub-fragment|
-                                       add-file|remove-file|schema-edit|floor-parse|floor-stat|floor-write|apollo|all|cold-capped[,...]]
+                                       add-file|remove-file|schema-edit|floor-parse|floor-stat|floor-write|apollo|all|cold-capped|
+                                       mvn-validate|mvn-compile-cold|mvn-compile-noop|mvn-compile-edit-leaf-fragment|
+                                       javac-generated|mvn-loop[,...]] [--compiler-default] [--no-stage]
                            [--iterations K] [--warmup W] [--fresh-jvm] [--rebuild] [--heap-cap 40]
                            [--baseline FILE] [--threshold 5%] [--alloc-threshold 1%] [--write-baseline FILE]
                            [--no-floors] [--no-apollo] [--out DIR] [--chart FILE.svg] [--markdown FILE.md]
@@ -56,6 +64,8 @@ final class Options {
                 case "--rebuild" -> o.rebuild = true;
                 case "--no-floors" -> o.floors = false;
                 case "--no-apollo" -> o.apollo = false;
+                case "--compiler-default" -> o.compilerDefault = true;
+                case "--no-stage" -> o.noStage = true;
                 case "--help", "-h" -> throw new IllegalArgumentException("");
                 default -> {
                     if (!arg.startsWith("--") || i + 1 >= args.length) {
@@ -99,8 +109,12 @@ final class Options {
             o.scenarios = new ArrayList<>(BUILD_SCENARIOS);
             o.scenarios.addAll(EXTRA_SCENARIOS);
         }
+        if (o.scenarios.remove("mvn-loop")) {
+            MAVEN_SCENARIOS.stream().filter(s -> !o.scenarios.contains(s)).forEach(o.scenarios::add);
+        }
         for (String s : o.scenarios) {
-            if (!BUILD_SCENARIOS.contains(s) && !EXTRA_SCENARIOS.contains(s) && !CAPPED.equals(s)) {
+            if (!BUILD_SCENARIOS.contains(s) && !EXTRA_SCENARIOS.contains(s) && !CAPPED.equals(s)
+                    && !MAVEN_SCENARIOS.contains(s)) {
                 throw new IllegalArgumentException("unknown scenario " + s);
             }
         }

@@ -15,11 +15,13 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import javax.inject.Inject;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Resource;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
 import org.codehaus.plexus.build.BuildContext;
 import org.codehaus.plexus.util.Scanner;
 
@@ -31,6 +33,20 @@ import org.codehaus.plexus.util.Scanner;
  */
 @Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true)
 public class GenerateMojo extends AbstractSodaGqlMojo {
+    // ---- Stale classes (docs/configuration.md, "The edit loop") ----
+    /**
+     * Before javac runs, make stale the classes that use a changed or removed generated type (or any source
+     * about to be compiled), so that with {@code maven.compiler.useIncrementalCompilation=false} only they are
+     * compiled again and a use of a removed member fails in the same build. Off: nothing under the classes
+     * folders is touched.
+     */
+    @Parameter(property = "soda-gql.recompileDependents", defaultValue = "true")
+    boolean recompileDependents;
+
+    @Parameter(defaultValue = "${session}", readonly = true)
+    MavenSession session;
+    // ---- end stale classes ----
+
     @Inject
     public GenerateMojo(BuildContext buildContext) {
         super(buildContext);
@@ -68,6 +84,9 @@ public class GenerateMojo extends AbstractSodaGqlMojo {
         publishArtifact(config, folders, result);
         buildContext.refresh(outputDirectory);
         buildContext.refresh(stateDirectory);
+        if (recompileDependents) {
+            StaleClassCheck.run(project, session, outputDirectory, stateDirectory, getLog());
+        }
         reporter.failIfNeeded(result, failOnWarnings);
     }
 

@@ -1,0 +1,5 @@
+package com.example.graphql;
+
+public record Badge(String name) {
+    public record Icon(String url) {}
+}

@@ -1,0 +1,7 @@
+package com.example.app;
+
+final class UnrelatedTest {
+    int check() {
+        return new Unrelated().answer();
+    }
+}
