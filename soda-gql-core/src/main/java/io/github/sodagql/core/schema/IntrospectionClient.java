@@ -100,19 +100,19 @@ public final class IntrospectionClient {
         }
         Optional<Map<String, Object>> reply = jsonObject(response.body());
         String status = "HTTP " + response.statusCode() + " from " + request.endpoint();
+        boolean ok = response.statusCode() / 100 == 2;
+        Object errors = reply.map(json -> json.get("errors")).orElse(null);
+        if (errors instanceof List<?> list && !list.isEmpty()) {
+            return failure(request, status + " reports GraphQL errors: " + errorMessages(list), ok
+                    ? "If introspection is disabled on this server, ask for an SDL file or enable it for your client."
+                    : httpHint(response.statusCode()));
+        }
+        if (!ok) {
+            return failure(request, status + ": " + quote(response.body()), httpHint(response.statusCode()));
+        }
         if (reply.isEmpty()) {
             return failure(request, status + " is not a JSON object: " + quote(response.body()),
-                    response.statusCode() / 100 == 2
-                            ? "Check that 'endpoint' is the GraphQL endpoint itself, not a page or a GraphiQL UI."
-                            : httpHint(response.statusCode()));
-        }
-        Object errors = reply.get().get("errors");
-        if (errors instanceof List<?> list && !list.isEmpty()) {
-            return failure(request, status + " reports GraphQL errors: " + errorMessages(list),
-                    "If introspection is disabled on this server, ask for an SDL file or enable it for your client.");
-        }
-        if (response.statusCode() / 100 != 2) {
-            return failure(request, status + ": " + quote(response.body()), httpHint(response.statusCode()));
+                    "Check that 'endpoint' is the GraphQL endpoint itself, not a page or a GraphiQL UI.");
         }
         Optional<Map<String, Object>> data = map(reply.get().get("data"));
         if (data.isEmpty() || map(data.get().get("__schema")).isEmpty()) {
