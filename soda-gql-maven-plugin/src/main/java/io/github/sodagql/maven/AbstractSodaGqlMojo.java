@@ -1,6 +1,7 @@
 package io.github.sodagql.maven;
 
 import io.github.sodagql.core.config.DocumentRoot;
+import io.github.sodagql.core.config.ExportOptions;
 import io.github.sodagql.core.config.ScalarMapping;
 import io.github.sodagql.core.config.SodaGqlConfig;
 import io.github.sodagql.core.output.OutputFile;
@@ -98,6 +99,25 @@ abstract class AbstractSodaGqlMojo extends AbstractMojo {
     @Parameter(property = "soda-gql.full", defaultValue = "false")
     boolean full;
 
+    /**
+     * Persisted-query manifests to write to {@code stateDirectory}: {@code apollo} (Apollo's
+     * {@code persisted-query-manifest.json}) and/or {@code persisted-documents} ({@code persisted-documents.json},
+     * {@code {"sha256:<hex>": "<document>"}}).
+     */
+    @Parameter(property = "soda-gql.operationManifests")
+    List<String> operationManifests;
+
+    /** Also put the {@code operationManifests} on the classpath, under {@code META-INF/soda-gql/}. */
+    @Parameter(property = "soda-gql.operationManifestsOnClasspath", defaultValue = "false")
+    boolean operationManifestsOnClasspath;
+
+    /**
+     * Put each composed operation on the classpath as {@code graphql-documents/<OperationName>.graphql}, where
+     * Spring for GraphQL's {@code GraphQlClient.documentName(...)} finds it.
+     */
+    @Parameter(property = "soda-gql.springDocuments", defaultValue = "false")
+    boolean springDocuments;
+
     /** Skip the goal. The output directory is still added as a source root. */
     @Parameter(property = "soda-gql.skip", defaultValue = "false")
     boolean skip;
@@ -139,6 +159,8 @@ abstract class AbstractSodaGqlMojo extends AbstractMojo {
         if (scalars != null) {
             scalars.forEach((name, value) -> builder.scalar(scalarMapping(name, value)));
         }
+        builder.exports(new ExportOptions(operationManifests == null ? List.of() : operationManifests,
+                operationManifestsOnClasspath, springDocuments, builder.relative(resourceDirectory.getAbsolutePath())));
         return builder.build();
     }
 

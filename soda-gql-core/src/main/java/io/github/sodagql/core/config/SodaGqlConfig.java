@@ -29,7 +29,8 @@ public record SodaGqlConfig(
         ProjectPath outputDirectory,
         ProjectPath stateDirectory,
         String javaPackage,
-        Map<String, ScalarMapping> scalars) {
+        Map<String, ScalarMapping> scalars,
+        ExportOptions exports) {
 
     private static final Pattern GRAPHQL_NAME = Pattern.compile("[_A-Za-z][_0-9A-Za-z]*");
     private static final Pattern JAVA_IDENTIFIER = Pattern.compile("[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*");
@@ -48,6 +49,7 @@ public record SodaGqlConfig(
         Objects.requireNonNull(stateDirectory, "stateDirectory");
         Objects.requireNonNull(javaPackage, "javaPackage");
         scalars = Map.copyOf(scalars);
+        Objects.requireNonNull(exports, "exports");
     }
 
     public static Builder builder(Path projectDirectory) {
@@ -102,6 +104,9 @@ public record SodaGqlConfig(
                     invalid("scalars", "codec '" + codec + "' of scalar '" + scalar.graphqlName()
                             + "' is not a Java class name", "Use a fully qualified class name.")));
         });
+        exports.unknownManifests().forEach(name -> problems.add(invalid("operationManifests",
+                "entry '" + name + "' is not a manifest format",
+                "Use 'apollo' (Apollo's persisted-query manifest) or 'persisted-documents' ({\"sha256:<hex>\": document}).")));
         return List.copyOf(problems);
     }
 
@@ -156,6 +161,7 @@ public record SodaGqlConfig(
         private ProjectPath stateDirectory = ProjectPath.parse("target/soda-gql");
         private String javaPackage = "";
         private final Map<String, ScalarMapping> scalars = new TreeMap<>();
+        private ExportOptions exports = ExportOptions.none();
 
         private Builder(Path projectDirectory) {
             this.projectDirectory = projectDirectory;
@@ -195,6 +201,11 @@ public record SodaGqlConfig(
             return this;
         }
 
+        public Builder exports(ExportOptions options) {
+            exports = options;
+            return this;
+        }
+
         /** A path relative to the project; an absolute one (as Maven gives) is made relative. */
         public ProjectPath relative(String path) {
             Path given = Path.of(path);
@@ -206,7 +217,7 @@ public record SodaGqlConfig(
                     ? List.of(DocumentRoot.of(ProjectPath.parse("src/main/graphql")))
                     : documentRoots;
             return new SodaGqlConfig(projectDirectory, schemaPaths, roots, outputDirectory, stateDirectory,
-                    javaPackage, scalars);
+                    javaPackage, scalars, exports);
         }
     }
 }

@@ -13,6 +13,8 @@ public enum DiagnosticCode {
     SCHEMA_INVALID(Severity.ERROR),
     /** The schema redefines an introspection type ({@code __Schema}, {@code __Type}, ...); it was dropped. */
     SCHEMA_INTROSPECTION_TYPE_DROPPED(Severity.WARNING),
+    /** {@code soda-gql:download-schema} got no usable schema (HTTP failure, a reply that is not JSON, GraphQL errors). */
+    SCHEMA_DOWNLOAD_FAILED(Severity.ERROR),
     /** A configured documents directory does not exist, so it contributes no documents. */
     DOCUMENTS_NOT_FOUND(Severity.WARNING),
     /** A file could not be read. */

@@ -1,0 +1,163 @@
+package io.github.sodagql.core.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.sodagql.core.TestProject;
+import io.github.sodagql.core.artifact.ArtifactOperation;
+import io.github.sodagql.core.config.ExportOptions;
+import io.github.sodagql.core.config.SodaGqlConfig;
+import io.github.sodagql.core.diagnostic.Diagnostic;
+import io.github.sodagql.core.diagnostic.DiagnosticCode;
+import io.github.sodagql.core.source.ProjectPath;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ExportedFilesTest {
+    private static final String RESOURCES = "target/generated-resources/soda-gql";
+    private static final String SPRING = RESOURCES + "/graphql-documents/";
+
+    @TempDir
+    Path temporary;
+
+    private TestProject project() {
+        return TestProject.copyOf("artifact/exports", temporary);
+    }
+
+    private static SodaGqlConfig config(TestProject project, List<String> manifests, boolean onClasspath, boolean spring) {
+        return project.config().exports(new ExportOptions(manifests, onClasspath, spring, ProjectPath.parse(RESOURCES)))
+                .build();
+    }
+
+    private static String read(Path file) throws IOException {
+        return Files.readString(file, StandardCharsets.UTF_8);
+    }
+
+    private static List<String> tree(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.filter(Files::isRegularFile).map(f -> folder.relativize(f).toString().replace('\\', '/'))
+                    .sorted().toList();
+        }
+    }
+
+    @Test
+    void springDocumentsHoldEachComposedOperationUnderItsName() throws IOException {
+        TestProject project = project();
+
+        BuildResult result = new BuilderSession(config(project, List.of(), false, true)).buildInitial();
+
+        assertEquals(List.of(), result.diagnostics());
+        assertEquals(List.of("graphql-documents/AddToCart.graphql", "graphql-documents/ProductList.graphql"),
+                tree(project.directory().resolve(RESOURCES)));
+        for (ArtifactOperation operation : result.artifact().orElseThrow().operations()) {
+            assertEquals(operation.document(), read(project.directory().resolve(SPRING + operation.name() + ".graphql")));
+        }
+        assertTrue(read(project.directory().resolve(SPRING + "ProductList.graphql"))
+                .endsWith("fragment ProductCard on Product {id name note}"));
+    }
+
+    @Test
+    void manifestsGoToTheStateDirectoryAndOnTheClasspathOnlyWhenAsked() throws IOException {
+        TestProject project = project();
+
+        new BuilderSession(config(project, List.of("apollo", "persisted-documents"), false, false)).buildInitial();
+
+        assertTrue(Files.isRegularFile(project.directory().resolve("target/soda-gql/persisted-query-manifest.json")));
+        assertTrue(Files.isRegularFile(project.directory().resolve("target/soda-gql/persisted-documents.json")));
+        assertEquals(List.of(), tree(project.directory().resolve(RESOURCES)));
+
+        new BuilderSession(config(project, List.of("persisted-documents"), true, false)).buildInitial();
+
+        assertEquals(List.of("META-INF/soda-gql/persisted-documents.json"), tree(project.directory().resolve(RESOURCES)));
+        assertEquals(read(project.directory().resolve("target/soda-gql/persisted-documents.json")),
+                read(project.directory().resolve(RESOURCES + "/META-INF/soda-gql/persisted-documents.json")));
+        assertFalse(Files.exists(project.directory().resolve("target/soda-gql/persisted-query-manifest.json")),
+                "a manifest no longer asked for is deleted");
+    }
+
+    @Test
+    void aRemovedOperationLosesItsDocumentAndTheOthersStay() throws IOException {
+        TestProject project = project();
+        BuilderSession session = new BuilderSession(config(project, List.of(), false, true));
+        session.buildInitial();
+        Files.delete(project.directory().resolve("src/main/graphql/cart.graphql"));
+
+        session.rebuild();
+
+        assertEquals(List.of("graphql-documents/ProductList.graphql"), tree(project.directory().resolve(RESOURCES)));
+    }
+
+    @Test
+    void turningTheOptionOffDeletesWhatItWrote() throws IOException {
+        TestProject project = project();
+        new BuilderSession(config(project, List.of("apollo"), true, true)).buildInitial();
+
+        new BuilderSession(config(project, List.of(), false, false)).buildInitial();
+
+        assertEquals(List.of(), tree(project.directory().resolve(RESOURCES)));
+        assertFalse(Files.exists(project.directory().resolve("target/soda-gql/persisted-query-manifest.json")));
+        assertFalse(Files.exists(project.directory().resolve("target/soda-gql/" + ExportedFiles.LIST_FILE)));
+    }
+
+    @Test
+    void aStaleFileEditedByHandIsKept() throws IOException {
+        TestProject project = project();
+        new BuilderSession(config(project, List.of(), false, true)).buildInitial();
+        Path edited = project.directory().resolve(SPRING + "AddToCart.graphql");
+        Files.writeString(edited, "# mine now\n");
+
+        new BuilderSession(config(project, List.of(), false, false)).buildInitial();
+
+        assertEquals("# mine now\n", read(edited));
+        assertFalse(Files.exists(project.directory().resolve(SPRING + "ProductList.graphql")));
+    }
+
+    @Test
+    void aBuildWithNothingToDoPutsBackADeletedDocument() throws IOException {
+        TestProject project = project();
+        BuilderSession session = new BuilderSession(config(project, List.of(), false, true));
+        session.buildInitial();
+        Path deleted = project.directory().resolve(SPRING + "AddToCart.graphql");
+        String before = read(deleted);
+        Files.delete(deleted);
+
+        BuildResult result = session.rebuild();
+
+        assertEquals(0, result.report().counters().filesParsed(), "a no-op build");
+        assertEquals(before, read(deleted));
+    }
+
+    @Test
+    void aListNamingFilesOutsideTheExportFoldersDeletesNothing() throws IOException {
+        TestProject project = project();
+        project.write("src/main/java/Keep.java", "class Keep {}\n");
+        Path keep = project.directory().resolve("src/main/java/Keep.java");
+        String hash = io.github.sodagql.core.source.ContentHash.of(Files.readAllBytes(keep)).hex();
+        project.write("target/soda-gql/" + ExportedFiles.LIST_FILE, hash + " 13 0 src/main/java/Keep.java\n"
+                + hash + " 13 0 " + RESOURCES + "/../../../src/main/java/Keep.java\n");
+
+        new BuilderSession(config(project, List.of(), false, false)).buildInitial();
+
+        assertTrue(Files.exists(keep));
+    }
+
+    @Test
+    void anUnknownManifestNameIsAConfigError() {
+        TestProject project = project();
+
+        BuildResult result = new BuilderSession(config(project, List.of("apollo", "relay"), false, false)).buildInitial();
+
+        assertEquals(List.of(DiagnosticCode.CONFIG_INVALID), result.diagnostics().stream().map(Diagnostic::code).toList());
+        assertTrue(result.diagnostics().get(0).message().contains("'relay'"), result.diagnostics().get(0).message());
+    }
+}
