@@ -126,7 +126,7 @@ final class SelectionTypes {
             CodeBlock decoded;
             if (spread.conditional()) {
                 decoded = CodeBlock.of("$T.hasAll(map$L) ? $T.fromMap(map, path) : null", mapping.values(),
-                        presenceKeys(spread.fragmentName()), fragmentClass);
+                        presenceKeys(spread), fragmentClass);
                 encode.beginControlFlow("if (this.$N != null)", member).addStatement("$T.merge(map, this.$N.toMap())", mapping.values(), member)
                         .endControlFlow();
             } else {
@@ -238,18 +238,10 @@ final class SelectionTypes {
                 .build();
     }
 
-    /** The response keys a fragment always brings: present means the fragment was included. */
-    private String presenceKeys(String fragmentName) {
-        FragmentShape fragment = fragments.apply(fragmentName);
-        Set<String> keys = new LinkedHashSet<>();
-        if (fragment.selection() instanceof PolymorphicSelection) {
-            keys.add("__typename");
-        } else {
-            ((ObjectSelection) fragment.selection()).fields().stream().filter(f -> !f.conditional())
-                    .forEach(f -> keys.add(f.responseName()));
-        }
+    /** The arguments of the check that a conditional spread was included (see {@link FragmentRef#presenceKeys()}). */
+    private static String presenceKeys(FragmentRef spread) {
         StringBuilder arguments = new StringBuilder();
-        keys.forEach(key -> arguments.append(", ").append(CodeBlock.of("$S", key)));
+        spread.presenceKeys().forEach(key -> arguments.append(", ").append(CodeBlock.of("$S", key)));
         return arguments.toString();
     }
 

@@ -72,14 +72,14 @@ public final class ShapeBuilder {
             variables.add(new VariableShape(variable.getName(), TypeRef.of(variable.getType(), schema),
                     Optional.ofNullable(variable.getDefaultValue()).map(AstPrinter::printAstCompact)));
         }
-        ObjectSelection data = objectSelection(root, collect(root, selectionsOf(node.getSelectionSet()), false));
+        ObjectSelection data = objectSelection(root, collect(root, unguarded(node.getSelectionSet())));
         return new OperationShape(operation, operation.id().file(), variables, data);
     }
 
     public FragmentShape fragment(ProjectPath source, FragmentDefinition node) {
         GraphQLCompositeType type = (GraphQLCompositeType) schema.getType(node.getTypeCondition().getName());
         return new FragmentShape(node.getName(), node.getTypeCondition().getName(), source,
-                selection(type, selectionsOf(node.getSelectionSet())));
+                selection(type, unguarded(node.getSelectionSet())));
     }
 
     /** The enums, input objects (transitively) and custom scalars an operation uses, by name. */
@@ -163,66 +163,168 @@ public final class ShapeBuilder {
         return named.kind() == TypeKind.SCALAR && Set.of("Int", "Float", "String", "Boolean", "ID").contains(named.name());
     }
 
-    private SelectionShape selection(GraphQLCompositeType parent, List<Selection<?>> selections) {
-        Collected collected = collect(parent, selections, false);
-        if (parent instanceof GraphQLObjectType || collected.narrowings.isEmpty()) {
+    private SelectionShape selection(GraphQLCompositeType parent, List<Reached> selections) {
+        Collected collected = collect(parent, selections);
+        if (parent instanceof GraphQLObjectType || !collected.narrowed) {
             return objectSelection(parent, collected);
         }
-        Map<List<Integer>, List<GraphQLObjectType>> groups = new LinkedHashMap<>();
+        // Every concrete type gets the fields of every type condition it satisfies; types whose objects
+        // would have the same shape share one branch.
+        Map<FlatSelection.Key, List<GraphQLObjectType>> groups = new LinkedHashMap<>();
+        Map<FlatSelection.Key, FlatSelection> shapes = new LinkedHashMap<>();
+        Map<FlatSelection.Key, Collected> collectedByGroup = new LinkedHashMap<>();
         for (GraphQLObjectType concrete : possibleTypes(parent)) {
-            List<Integer> applicable = new ArrayList<>();
-            for (int i = 0; i < collected.narrowings.size(); i++) {
-                if (possibleTypes(collected.narrowings.get(i)).contains(concrete)) {
-                    applicable.add(i);
-                }
-            }
-            if (!applicable.isEmpty()) {
-                groups.computeIfAbsent(applicable, key -> new ArrayList<>()).add(concrete);
-            }
-        }
-        if (groups.isEmpty()) {
-            return objectSelection(parent, collected);
+            Collected own = collect(concrete, selections);
+            FlatSelection flat = flatten(concrete, own);
+            groups.computeIfAbsent(flat.key(), key -> new ArrayList<>()).add(concrete);
+            shapes.putIfAbsent(flat.key(), flat);
+            collectedByGroup.putIfAbsent(flat.key(), own);
         }
         List<Branch> branches = new ArrayList<>();
-        groups.forEach((applicable, types) -> {
+        groups.forEach((key, types) -> {
             GraphQLObjectType first = types.get(0);
-            String label = types.size() == 1 ? first.getName() : "As" + applicable.stream()
-                    .map(i -> collected.narrowings.get(i).getName()).distinct().collect(Collectors.joining("And"));
+            String label = types.size() == 1 ? first.getName() : "As" + groupName(parent, collectedByGroup.get(key));
             branches.add(new Branch(label, types.stream().map(GraphQLObjectType::getName).toList(),
-                    objectSelection(first, collect(first, selections, false))));
+                    build(first, shapes.get(key))));
         });
         return new PolymorphicSelection(parent.getName(), branches, objectSelection(parent, collected));
     }
 
+    /** The type conditions that make a group, or the parent's name when the group has none of its own. */
+    private String groupName(GraphQLCompositeType parent, Collected collected) {
+        String narrowings = collected.applied.stream().filter(condition -> !applies(condition, parent))
+                .map(GraphQLCompositeType::getName).distinct().collect(Collectors.joining("And"));
+        return narrowings.isEmpty() ? parent.getName() : narrowings;
+    }
+
     private ObjectSelection objectSelection(GraphQLCompositeType type, Collected collected) {
-        List<FieldShape> fields = new ArrayList<>();
+        return build(type, flatten(type, collected));
+    }
+
+    /**
+     * One object's response keys resolved against its type, without their nested selections: enough to
+     * tell whether two concrete types share a shape, and cheap to compute for every type of a big interface.
+     */
+    private record FlatSelection(List<FlatField> fields, List<FragmentRef> fragments) {
+        record FlatField(String responseName, String fieldName, TypeRef type, boolean conditional,
+                List<ReachedField> occurrences, Optional<GraphQLFieldDefinition> definition) {}
+
+        record Key(List<List<Object>> fields, List<FragmentRef> fragments) {}
+
+        /** Two selections with equal keys build equal shapes: same fields, same types, same AST occurrences. */
+        Key key() {
+            return new Key(fields.stream().map(field -> List.<Object>of(field.responseName(), field.fieldName(),
+                    field.type(), field.conditional(), field.occurrences())).toList(), fragments);
+        }
+    }
+
+    private FlatSelection flatten(GraphQLCompositeType type, Collected collected) {
+        List<FlatSelection.FlatField> fields = new ArrayList<>();
         collected.fields.forEach((responseName, occurrences) -> {
-            Field first = occurrences.get(0);
-            boolean conditional = collected.conditionalFields.contains(responseName);
+            Field first = occurrences.get(0).field();
+            boolean conditional = occurrences.stream().allMatch(occurrence -> !occurrence.guard().isEmpty());
             if (first.getName().equals("__typename")) {
-                fields.add(new FieldShape(responseName, "__typename", TYPENAME_TYPE, conditional, Optional.empty(),
-                        Optional.empty(), Optional.empty()));
+                fields.add(new FlatSelection.FlatField(responseName, "__typename", TYPENAME_TYPE, conditional,
+                        occurrences, Optional.empty()));
                 return;
             }
             GraphQLFieldDefinition definition = fieldDefinition(type, first.getName());
-            if (definition == null) {
-                return;
+            if (definition != null) {
+                fields.add(new FlatSelection.FlatField(responseName, first.getName(), TypeRef.of(definition.getType()),
+                        conditional, occurrences, Optional.of(definition)));
             }
-            GraphQLType named = GraphQLTypeUtil.unwrapAll(definition.getType());
-            Optional<SelectionShape> nested = Optional.empty();
-            if (named instanceof GraphQLCompositeType composite) {
-                List<Selection<?>> merged = new ArrayList<>();
-                occurrences.forEach(field -> merged.addAll(selectionsOf(field.getSelectionSet())));
-                nested = Optional.of(selection(composite, merged));
-            }
-            fields.add(new FieldShape(responseName, first.getName(), TypeRef.of(definition.getType()), conditional,
-                    Optional.ofNullable(definition.getDescription()),
-                    definition.isDeprecated() ? Optional.of(reason(definition.getDeprecationReason())) : Optional.empty(),
-                    nested));
         });
         List<FragmentRef> spreads = new ArrayList<>();
-        collected.spreads.forEach((name, conditional) -> spreads.add(new FragmentRef(name, conditional)));
-        return new ObjectSelection(type.getName(), fields, spreads);
+        collected.spreads.forEach((name, conditional) -> spreads.add(new FragmentRef(name, conditional,
+                conditional ? presenceKeys(type, name, collected) : List.of())));
+        return new FlatSelection(fields, spreads);
+    }
+
+    private ObjectSelection build(GraphQLCompositeType type, FlatSelection flat) {
+        List<FieldShape> fields = new ArrayList<>();
+        for (FlatSelection.FlatField field : flat.fields()) {
+            Optional<SelectionShape> nested = Optional.empty();
+            GraphQLType named = field.definition().map(definition -> GraphQLTypeUtil.unwrapAll(definition.getType()))
+                    .orElse(null);
+            if (named instanceof GraphQLCompositeType composite) {
+                nested = Optional.of(selection(composite, nestedSelections(field.occurrences())));
+            }
+            fields.add(new FieldShape(field.responseName(), field.fieldName(), field.type(), field.conditional(),
+                    field.definition().map(GraphQLFieldDefinition::getDescription),
+                    field.definition().filter(GraphQLFieldDefinition::isDeprecated)
+                            .map(definition -> reason(definition.getDeprecationReason())),
+                    nested));
+        }
+        return new ObjectSelection(type.getName(), fields, flat.fragments());
+    }
+
+    /**
+     * The sub-selections of all occurrences of one response key. Given that the key is in the response,
+     * an occurrence's sub-selections are there unless a directive the other occurrences do not share
+     * left that occurrence out; those directives stay on them.
+     */
+    private static List<Reached> nestedSelections(List<ReachedField> occurrences) {
+        Set<String> common = new LinkedHashSet<>(occurrences.get(0).guard());
+        occurrences.forEach(occurrence -> common.retainAll(occurrence.guard()));
+        List<Reached> nested = new ArrayList<>();
+        for (ReachedField occurrence : occurrences) {
+            Set<String> guard = new LinkedHashSet<>(occurrence.guard());
+            guard.removeAll(common);
+            selectionsOf(occurrence.field().getSelectionSet()).forEach(child -> nested.add(new Reached(child, guard)));
+        }
+        return nested;
+    }
+
+    /**
+     * The response keys whose presence tells that a conditional spread was included: those the fragment
+     * always brings on this type and nothing else in the selection brings. When every key it brings is also
+     * brought otherwise, its own keys: decoding it then reads values that are there either way.
+     */
+    private List<String> presenceKeys(GraphQLCompositeType type, String fragmentName, Collected collected) {
+        Map<String, Boolean> own = fragmentKeys(type, fragmentName, new LinkedHashSet<>());
+        Set<String> elsewhere = new LinkedHashSet<>(collected.fields.keySet());
+        collected.spreads.keySet().stream().filter(name -> !name.equals(fragmentName))
+                .forEach(name -> elsewhere.addAll(fragmentKeys(type, name, new LinkedHashSet<>()).keySet()));
+        List<String> always = own.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).toList();
+        List<String> telling = always.stream().filter(key -> !elsewhere.contains(key)).toList();
+        return telling.isEmpty() ? always : telling;
+    }
+
+    /**
+     * Every response key a fragment may bring on objects of this type, through its spreads and inline
+     * fragments, mapped to whether it always brings it. Keys of type conditions that do not always apply
+     * count as maybe.
+     */
+    private Map<String, Boolean> fragmentKeys(GraphQLCompositeType type, String fragmentName, Set<String> visiting) {
+        Map<String, Boolean> keys = new LinkedHashMap<>();
+        FragmentDefinition fragment = fragments.apply(fragmentName).orElse(null);
+        if (fragment != null && visiting.add(fragmentName)) {
+            collectKeys(type, selectionsOf(fragment.getSelectionSet()), true, visiting, keys);
+        }
+        return keys;
+    }
+
+    private void collectKeys(GraphQLCompositeType type, List<Selection<?>> selections, boolean always,
+            Set<String> visiting, Map<String, Boolean> keys) {
+        for (Selection<?> selection : selections) {
+            boolean here = always && guardOf(selection).isEmpty();
+            if (selection instanceof Field field) {
+                keys.merge(field.getResultKey(), here, Boolean::logicalOr);
+            } else if (selection instanceof InlineFragment inline) {
+                GraphQLCompositeType condition = inline.getTypeCondition() == null ? type
+                        : compositeType(inline.getTypeCondition().getName());
+                if (condition != null) {
+                    collectKeys(type, selectionsOf(inline.getSelectionSet()), here && applies(condition, type), visiting, keys);
+                }
+            } else if (selection instanceof FragmentSpread spread) {
+                FragmentDefinition fragment = fragments.apply(spread.getName()).orElse(null);
+                GraphQLCompositeType condition = fragment == null ? null : compositeType(fragment.getTypeCondition().getName());
+                if (condition != null && visiting.add(spread.getName())) {
+                    collectKeys(type, selectionsOf(fragment.getSelectionSet()), here && applies(condition, type), visiting, keys);
+                    visiting.remove(spread.getName());
+                }
+            }
+        }
     }
 
     private GraphQLFieldDefinition fieldDefinition(GraphQLCompositeType type, String name) {
@@ -232,28 +334,36 @@ public final class ShapeBuilder {
         return type instanceof GraphQLFieldsContainer container ? container.getFieldDefinition(name) : null;
     }
 
-    private Collected collect(GraphQLCompositeType parent, List<Selection<?>> selections, boolean conditional) {
+    private Collected collect(GraphQLCompositeType parent, List<Reached> selections) {
         Collected into = new Collected();
-        collectInto(parent, selections, conditional, into);
+        collectInto(parent, selections, into);
         return into;
     }
 
-    private void collectInto(GraphQLCompositeType parent, List<Selection<?>> selections, boolean conditional,
-            Collected into) {
-        for (Selection<?> selection : selections) {
-            boolean isConditional = conditional || hasConditionalDirective(selection);
+    /**
+     * Gathers the response keys and spreads of one selection set for objects of {@code parent}: type
+     * conditions that apply to every such object are flattened in, the others only mark it as narrowed.
+     */
+    private void collectInto(GraphQLCompositeType parent, List<Reached> selections, Collected into) {
+        for (Reached reached : selections) {
+            Selection<?> selection = reached.selection();
+            Set<String> guard = new LinkedHashSet<>(reached.guard());
+            guard.addAll(guardOf(selection));
             if (selection instanceof Field field) {
-                into.addField(field, isConditional);
+                into.fields.computeIfAbsent(field.getResultKey(), key -> new ArrayList<>()).add(new ReachedField(field, guard));
             } else if (selection instanceof InlineFragment inline) {
                 GraphQLCompositeType condition = inline.getTypeCondition() == null ? parent
                         : compositeType(inline.getTypeCondition().getName());
                 if (condition == null) {
                     continue;
                 }
-                if (alwaysApplies(condition, parent)) {
-                    collectInto(parent, selectionsOf(inline.getSelectionSet()), isConditional, into);
+                if (applies(condition, parent)) {
+                    into.applied.add(condition);
+                    List<Reached> children = new ArrayList<>();
+                    selectionsOf(inline.getSelectionSet()).forEach(child -> children.add(new Reached(child, guard)));
+                    collectInto(parent, children, into);
                 } else {
-                    into.narrowings.add(condition);
+                    into.narrowed = true;
                 }
             } else if (selection instanceof FragmentSpread spread) {
                 FragmentDefinition fragment = fragments.apply(spread.getName()).orElse(null);
@@ -262,19 +372,39 @@ public final class ShapeBuilder {
                 if (condition == null) {
                     continue;
                 }
-                if (alwaysApplies(condition, parent)) {
-                    into.spreads.merge(spread.getName(), isConditional, Boolean::logicalAnd);
+                if (applies(condition, parent)) {
+                    into.applied.add(condition);
+                    into.spreads.merge(spread.getName(), !guard.isEmpty(), Boolean::logicalAnd);
                 } else {
-                    into.narrowings.add(condition);
+                    into.narrowed = true;
                 }
             }
         }
     }
 
-    /** True when every object the parent can be is also of the condition's type. */
-    private boolean alwaysApplies(GraphQLCompositeType condition, GraphQLCompositeType parent) {
-        return condition.getName().equals(parent.getName())
-                || possibleTypes(condition).containsAll(possibleTypes(parent));
+    /**
+     * True when every object of {@code type} satisfies the condition, including objects of types the schema
+     * does not have yet: for an abstract type that holds only for itself and the interfaces it implements.
+     */
+    private boolean applies(GraphQLCompositeType condition, GraphQLCompositeType type) {
+        if (condition.getName().equals(type.getName())) {
+            return true;
+        }
+        if (type instanceof GraphQLObjectType object) {
+            return possibleTypes(condition).contains(object);
+        }
+        return type instanceof GraphQLInterfaceType iface && condition instanceof GraphQLInterfaceType
+                && implementsInterface(iface, condition.getName());
+    }
+
+    private static boolean implementsInterface(GraphQLInterfaceType type, String name) {
+        for (graphql.schema.GraphQLNamedOutputType implemented : type.getInterfaces()) {
+            if (implemented.getName().equals(name)
+                    || implemented instanceof GraphQLInterfaceType iface && implementsInterface(iface, name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Set<GraphQLObjectType> possibleTypes(GraphQLCompositeType type) {
@@ -295,16 +425,25 @@ public final class ShapeBuilder {
         return schema.getType(name) instanceof GraphQLCompositeType composite ? composite : null;
     }
 
-    private static boolean hasConditionalDirective(Selection<?> selection) {
+    /**
+     * The {@code @include}/{@code @skip} directives that may leave a selection out, printed; the constant
+     * ones that always keep it ({@code @include(if: true)}, {@code @skip(if: false)}) are not.
+     */
+    private static Set<String> guardOf(Selection<?> selection) {
         if (!(selection instanceof DirectivesContainer<?> container)) {
-            return false;
+            return Set.of();
         }
+        Set<String> guard = new LinkedHashSet<>();
         for (Directive directive : container.getDirectives()) {
-            if (directive.getName().equals("include") || directive.getName().equals("skip")) {
-                return true;
+            String name = directive.getName();
+            if (name.equals("include") || name.equals("skip")) {
+                String printed = AstPrinter.printAstCompact(directive);
+                if (!printed.equals(name.equals("include") ? "@include(if:true)" : "@skip(if:false)")) {
+                    guard.add(printed);
+                }
             }
         }
-        return false;
+        return guard;
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"}) // graphql-java's SelectionSet returns a raw List<Selection>
@@ -312,28 +451,40 @@ public final class ShapeBuilder {
         return selectionSet == null ? List.of() : (List) selectionSet.getSelections();
     }
 
+    /** Selections as they reach a selection set, each without directives of its own yet. */
+    private static List<Reached> unguarded(graphql.language.SelectionSet selectionSet) {
+        return selectionsOf(selectionSet).stream().map(selection -> new Reached(selection, Set.of())).toList();
+    }
+
     private static String reason(String deprecationReason) {
         return deprecationReason == null ? "" : deprecationReason;
     }
 
-    /** Response keys, spreads and narrowings of one selection set, in document order. */
-    private static final class Collected {
-        final Map<String, List<Field>> fields = new LinkedHashMap<>();
-        final Set<String> conditionalFields = new LinkedHashSet<>();
-        final Set<String> unconditionalFields = new LinkedHashSet<>();
-        final Map<String, Boolean> spreads = new LinkedHashMap<>();
-        /** Type conditions narrower than the parent, of inline fragments and spreads, in document order. */
-        final List<GraphQLCompositeType> narrowings = new ArrayList<>();
-
-        void addField(Field field, boolean conditional) {
-            String key = field.getResultKey();
-            fields.computeIfAbsent(key, k -> new ArrayList<>()).add(field);
-            if (conditional && !unconditionalFields.contains(key)) {
-                conditionalFields.add(key);
-            } else if (!conditional) {
-                unconditionalFields.add(key);
-                conditionalFields.remove(key);
-            }
+    /**
+     * A selection as it reaches a selection set, with the {@code @include}/{@code @skip} directives above it
+     * (on enclosing fragments, or on other occurrences of its field) that may leave it out.
+     */
+    private record Reached(Selection<?> selection, Set<String> guard) {
+        Reached {
+            guard = Set.copyOf(guard);
         }
+    }
+
+    /** One occurrence of a response key and the directives that may leave it out; compared by AST identity. */
+    private record ReachedField(Field field, Set<String> guard) {
+        ReachedField {
+            guard = Set.copyOf(guard);
+        }
+    }
+
+    /** Response keys, spreads and type conditions of one selection set for one type, in document order. */
+    private static final class Collected {
+        final Map<String, List<ReachedField>> fields = new LinkedHashMap<>();
+        /** Spreads that apply, by fragment name: true when every one of them may be left out. */
+        final Map<String, Boolean> spreads = new LinkedHashMap<>();
+        /** Type conditions of inline fragments and spreads that apply, flattened in, in document order. */
+        final List<GraphQLCompositeType> applied = new ArrayList<>();
+        /** Some type condition applies to only some objects of the type. */
+        boolean narrowed;
     }
 }

@@ -14,6 +14,7 @@ import io.github.sodagql.core.config.SodaGqlConfig;
 import io.github.sodagql.core.diagnostic.Diagnostic;
 import io.github.sodagql.core.session.BuildResult;
 import io.github.sodagql.core.session.BuilderSession;
+import io.github.sodagql.core.codegen.roundtrip.CorpusRoundTrip;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +26,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -46,8 +48,35 @@ class CorporaCodegenTest {
     private static final Pattern OPERATION_NAME =
             Pattern.compile("(?m)^\\s*public static final String OPERATION_NAME = \"([^\"\\\\]*)\";$");
 
+    /** Shared by the tests of one corpus: each corpus is generated and compiled once, then round-tripped. */
     @TempDir
-    Path tempDir;
+    static Path tempDir;
+
+    /** A corpus generated and compiled: what the build reported, the generated files and javac's output. */
+    private record CompiledCorpus(BuildResult result, List<Path> files, Path classes, String javacOutput) {}
+
+    private static final Map<String, CompiledCorpus> COMPILED = new java.util.HashMap<>();
+
+    /**
+     * Generates one corpus and compiles the generated tree, once for all the tests that use it; the
+     * build's errors are for the tests to assert.
+     */
+    private static CompiledCorpus compiled(String key, SodaGqlConfig config, Path work) {
+        synchronized (COMPILED) {
+            return COMPILED.computeIfAbsent(key, k -> {
+                BuildResult result = new BuilderSession(config).buildInitial();
+                try {
+                    List<Path> files = javaFiles(work.resolve("gen"));
+                    String output = result.errors().isEmpty()
+                            ? JavaSourceCompiler.compile(work.resolve("gen"), work.resolve("classes"), List.of())
+                            : "not compiled: the build has errors";
+                    return new CompiledCorpus(result, files, work.resolve("classes"), output);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
 
     // ---- artsy/force -------------------------------------------------------------------------------
 
@@ -56,14 +85,14 @@ class CorporaCodegenTest {
      * scalars whose schema description names an obvious Java type are mapped to a built-in codec;
      * {@code JSON} and {@code FormattedNumber} stay unmapped (an UNMAPPED_SCALAR warning each).
      */
-    @Test
-    void allArtsyCompiledOperationsGenerateAndCompileTogether() throws IOException {
+    private static CompiledCorpus artsy() {
         Path project = TestProject.corpus("artsy-force");
+        Path work = tempDir.resolve("artsy");
         SodaGqlConfig.Builder builder = SodaGqlConfig.builder(project)
                 .schemaPath("data/schema.graphql")
-                .stateDirectory(tempDir.resolve("state").toString())
-                .outputDirectory(tempDir.resolve("gen").toString())
-                .javaPackage("com.example.artsy");
+                .stateDirectory(work.resolve("state").toString())
+                .outputDirectory(work.resolve("gen").toString())
+                .javaPackage(ARTSY_PACKAGE);
         builder.documentRoot(new DocumentRoot(builder.relative("compiled"), DocumentRoot.DEFAULT_INCLUDES, List.of()));
         for (String dateTime : List.of("AnalyticsDateTime", "AuctionsDateTime", "CommerceDateTime", "ISO8601DateTime")) {
             builder.scalar(ScalarMapping.of(dateTime, "java.time.OffsetDateTime")); // "An ISO 8601 datetime"
@@ -74,34 +103,73 @@ class CorporaCodegenTest {
         builder.scalar(ScalarMapping.of("Long", "java.lang.Long"));
         SodaGqlConfig config = builder.build();
         assertEquals(List.of(), config.problems(), "test config");
+        return compiled("artsy", config, work);
+    }
 
-        BuildResult result = new BuilderSession(config).buildInitial();
+    private static final String ARTSY_PACKAGE = "com.example.artsy";
+    /** For the printed cost of a round trip (this machine is shared, so wall time alone says little). */
+    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
 
-        assertEquals(List.of(), firstFew(result.errors()), "errors");
-        Artifact artifact = result.artifact().orElseThrow();
+    /** A value of each custom scalar artsy maps, as its codec reads it and writes it back. */
+    private static final Map<String, Object> ARTSY_SCALARS = Map.of(
+            "AnalyticsDateTime", "2020-01-02T03:04:05Z",
+            "AuctionsDateTime", "2020-01-02T03:04:05Z",
+            "CommerceDateTime", "2020-01-02T03:04:05Z",
+            "ISO8601DateTime", "2020-01-02T03:04:05Z",
+            "Date", "2020-01-02",
+            "CommerceDate", "2020-01-02",
+            "BigInt", 12345678901L,
+            "Long", 12345678901L);
+
+    @Test
+    void allArtsyCompiledOperationsGenerateAndCompileTogether() throws IOException {
+        CompiledCorpus artsy = artsy();
+
+        assertEquals(List.of(), firstFew(artsy.result().errors()), "errors");
+        Artifact artifact = artsy.result().artifact().orElseThrow();
         assertEquals(895, artifact.operations().size(), "operations");
-        Path generated = tempDir.resolve("gen");
-        List<Path> files = javaFiles(generated);
-        Map<String, Integer> operationClasses = operationClasses(files);
+        Map<String, Integer> operationClasses = operationClasses(artsy.files());
         Map<String, Integer> expected = artifact.operations().stream()
                 .collect(Collectors.toMap(ArtifactOperation::name, o -> 1, Integer::sum, TreeMap::new));
         assertEquals(expected, operationClasses, "one operation class per operation, by OPERATION_NAME");
 
-        long lines = lines(files);
-        Long codegenMillis = result.report().stageMillis().get("codegen");
+        Long codegenMillis = artsy.result().report().stageMillis().get("codegen");
         System.out.printf("artsy-force/compiled: %d generated files, %d lines, codegen stage %s ms%n",
-                files.size(), lines, codegenMillis);
+                artsy.files().size(), lines(artsy.files()), codegenMillis);
 
-        String output = JavaSourceCompiler.compile(generated, tempDir.resolve("classes"), List.of());
-        assertEquals("", firstLines(output, 60), "javac output for the whole generated tree");
+        assertEquals("", firstLines(artsy.javacOutput(), 60), "javac output for the whole generated tree");
+    }
+
+    /**
+     * Every artsy operation executed on graphql-java with fabricated data covering every concrete type of
+     * every abstract position and both values of every Boolean variable (see {@link CorpusRoundTrip}), its
+     * data decoded with the generated code and encoded back unchanged.
+     */
+    @Test
+    void everyArtsyOperationRoundTripsThroughTheGeneratedCode() throws IOException {
+        CompiledCorpus artsy = artsy();
+        assertEquals("", firstLines(artsy.javacOutput(), 5), "javac output for the whole generated tree");
+        String schema = Files.readString(TestProject.corpus("artsy-force").resolve("data/schema.graphql"));
+
+        long start = System.nanoTime();
+        long cpuStart = CPU.getCurrentThreadCpuTime();
+        CorpusRoundTrip.Result result = CorpusRoundTrip.run(artsy.classes(), ARTSY_PACKAGE, schema, ARTSY_SCALARS);
+
+        System.out.printf("round trip artsy-force/compiled: %d of %d operations (%d executions, %d ms, %d ms CPU)%n",
+                result.passed(), result.operations(), result.executions(), (System.nanoTime() - start) / 1_000_000,
+                (CPU.getCurrentThreadCpuTime() - cpuStart) / 1_000_000);
+        result.failures().forEach(failure -> System.out.println("  round trip failed: " + failure));
+        assertEquals(895, result.operations(), "operations");
+        assertEquals(List.of(), result.failures().stream().limit(10).toList(), result.failures().size() + " failures");
     }
 
     // ---- apollo-kotlin compiler test folders --------------------------------------------------------
 
     /**
      * The 85 folders plain graphql-java 26.0 found clean (the same list and schemas as
-     * {@code CorporaTest.cleanApolloCompilerFoldersBuild}): each generates code that compiles on its own.
-     * A last dynamic test prints the totals.
+     * {@code CorporaTest.cleanApolloCompilerFoldersBuild}): each generates code that compiles on its own,
+     * and every operation of it round-trips (see {@link CorpusRoundTrip}). A last dynamic test prints the
+     * totals.
      */
     @TestFactory
     Stream<DynamicTest> cleanApolloCompilerFoldersGenerateCompilingCode() throws IOException {
@@ -122,38 +190,68 @@ class CorporaCodegenTest {
         AtomicInteger totalFiles = new AtomicInteger();
         AtomicLong totalLines = new AtomicLong();
         AtomicInteger built = new AtomicInteger();
-        Stream<DynamicTest> folders = clean.stream().map(name -> DynamicTest.dynamicTest(name, () -> {
+        AtomicInteger operations = new AtomicInteger();
+        AtomicInteger roundTripped = new AtomicInteger();
+        AtomicLong executions = new AtomicLong();
+        AtomicLong roundTripCpuNanos = new AtomicLong();
+        List<String> roundTripFailures = java.util.Collections.synchronizedList(new ArrayList<>());
+        Stream<DynamicTest> folders = clean.stream().flatMap(name -> {
             Path folder = examples.resolve(name);
-            assertTrue(Files.isDirectory(folder), "folder listed in the summary exists: " + folder);
             // Folders without their own schema.graphqls use the shared one, as CorporaTest does.
-            String schema = Files.isRegularFile(folder.resolve("schema.graphqls"))
-                    ? "schema.graphqls"
-                    : folder.relativize(corpora.resolve(APOLLO_TESTS).resolve("schema.graphqls")).toString();
-            Path work = tempDir.resolve(name);
-            SodaGqlConfig.Builder builder = SodaGqlConfig.builder(folder.toRealPath())
-                    .schemaPath(schema)
-                    .stateDirectory(work.resolve("state").toString())
-                    .outputDirectory(work.resolve("gen").toString())
-                    .javaPackage("com.example.apollo." + name);
-            builder.documentRoot(new DocumentRoot(builder.relative("."), List.of("*.graphql"), List.of()));
-            SodaGqlConfig config = builder.build();
-            assertEquals(List.of(), config.problems(), "test config");
-
-            BuildResult result = new BuilderSession(config).buildInitial();
-
-            assertEquals(List.of(), firstFew(result.errors()), name);
-            List<Path> files = javaFiles(work.resolve("gen"));
-            totalFiles.addAndGet(files.size());
-            totalLines.addAndGet(lines(files));
-            built.incrementAndGet();
-            assertEquals(result.report().counts().operations(), operationClasses(files).values().stream()
-                    .mapToInt(Integer::intValue).sum(), name + ": one operation class per operation");
-            String output = JavaSourceCompiler.compile(work.resolve("gen"), work.resolve("classes"), List.of());
-            assertEquals("", firstLines(output, 60), name + ": javac output");
-        }));
-        DynamicTest totals = DynamicTest.dynamicTest("totals", () -> System.out.printf(
-                "apollo-kotlin clean folders: %d of %d built, %d generated files, %d lines%n",
-                built.get(), clean.size(), totalFiles.get(), totalLines.get()));
+            Path schema = Files.isRegularFile(folder.resolve("schema.graphqls"))
+                    ? folder.resolve("schema.graphqls")
+                    : corpora.resolve(APOLLO_TESTS).resolve("schema.graphqls");
+            String javaPackage = "com.example.apollo." + name;
+            Supplier<CompiledCorpus> compiled = () -> {
+                assertTrue(Files.isDirectory(folder), "folder listed in the summary exists: " + folder);
+                Path work = tempDir.resolve("apollo").resolve(name);
+                try {
+                    SodaGqlConfig.Builder builder = SodaGqlConfig.builder(folder.toRealPath())
+                            .schemaPath(folder.relativize(schema).toString())
+                            .stateDirectory(work.resolve("state").toString())
+                            .outputDirectory(work.resolve("gen").toString())
+                            .javaPackage(javaPackage);
+                    builder.documentRoot(new DocumentRoot(builder.relative("."), List.of("*.graphql"), List.of()));
+                    SodaGqlConfig config = builder.build();
+                    assertEquals(List.of(), config.problems(), "test config");
+                    return compiled("apollo/" + name, config, work);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            };
+            DynamicTest compiles = DynamicTest.dynamicTest(name, () -> {
+                CompiledCorpus corpus = compiled.get();
+                BuildResult result = corpus.result();
+                assertEquals(List.of(), firstFew(result.errors()), name);
+                totalFiles.addAndGet(corpus.files().size());
+                totalLines.addAndGet(lines(corpus.files()));
+                built.incrementAndGet();
+                assertEquals(result.report().counts().operations(), operationClasses(corpus.files()).values().stream()
+                        .mapToInt(Integer::intValue).sum(), name + ": one operation class per operation");
+                assertEquals("", firstLines(corpus.javacOutput(), 60), name + ": javac output");
+            });
+            DynamicTest roundTrips = DynamicTest.dynamicTest(name + " round trip", () -> {
+                CompiledCorpus corpus = compiled.get();
+                assertEquals("", firstLines(corpus.javacOutput(), 5), name + ": javac output");
+                long cpuStart = CPU.getCurrentThreadCpuTime();
+                CorpusRoundTrip.Result result = CorpusRoundTrip.run(corpus.classes(), javaPackage,
+                        Files.readString(schema), Map.of());
+                roundTripCpuNanos.addAndGet(CPU.getCurrentThreadCpuTime() - cpuStart);
+                executions.addAndGet(result.executions());
+                operations.addAndGet(result.operations());
+                roundTripped.addAndGet(result.passed());
+                result.failures().forEach(failure -> roundTripFailures.add(name + "/" + failure));
+                assertEquals(List.of(), result.failures(), name + ": round trip");
+            });
+            return Stream.of(compiles, roundTrips);
+        });
+        DynamicTest totals = DynamicTest.dynamicTest("totals", () -> {
+            System.out.printf("apollo-kotlin clean folders: %d of %d built, %d generated files, %d lines%n",
+                    built.get(), clean.size(), totalFiles.get(), totalLines.get());
+            System.out.printf("round trip apollo-kotlin clean folders: %d of %d operations (%d executions, %d ms CPU)%n",
+                    roundTripped.get(), operations.get(), executions.get(), roundTripCpuNanos.get() / 1_000_000);
+            roundTripFailures.forEach(failure -> System.out.println("  round trip failed: " + failure));
+        });
         return Stream.concat(folders, Stream.of(totals));
     }
 
