@@ -47,7 +47,7 @@ import javax.lang.model.element.Modifier;
 public final class JavaGenerator {
     static final String GENERATOR = "io.github.sodagql";
     private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
-    private static final List<String> SUPPORT_TYPES = List.of("GraphQLOperation", "Input", "GraphQLValues", "ScalarCodec");
+    private static final List<String> SUPPORT_TYPES = List.of("GraphQLOperation", "GeneratedOperation", "Input", "GraphQLValues", "ScalarCodec");
 
     private JavaGenerator() {}
 
@@ -60,20 +60,20 @@ public final class JavaGenerator {
         NameScope topLevel = NameScope.forTypes(JavaNames.RESERVED_TYPES);
         Map<String, ClassName> schemaTypes = new TreeMap<>();
         for (EnumShape shape : usage.enums()) {
-            schemaTypes.put(shape.name(), ClassName.get(pkg, allocate(topLevel, JavaNames.type(shape.name()), "Enum")));
+            schemaTypes.put(shape.name(), ClassName.get(pkg, allocate(topLevel, topLevelName(shape.name()), "Enum")));
         }
         for (InputShape shape : usage.inputs()) {
-            schemaTypes.put(shape.name(), ClassName.get(pkg, allocate(topLevel, JavaNames.type(shape.name()), "Input")));
+            schemaTypes.put(shape.name(), ClassName.get(pkg, allocate(topLevel, topLevelName(shape.name()), "Input")));
         }
         Map<String, ClassName> fragmentClasses = new TreeMap<>();
         for (String fragment : new java.util.TreeSet<>(fragments)) {
-            fragmentClasses.put(fragment, ClassName.get(pkg, allocate(topLevel, JavaNames.type(fragment), "Fragment")));
+            fragmentClasses.put(fragment, ClassName.get(pkg, allocate(topLevel, topLevelName(fragment), "Fragment")));
         }
         Map<DefinitionId, ClassName> operationClasses = new LinkedHashMap<>();
         operations.stream().sorted(Comparator.comparing((OperationRef o) -> o.id().name()).thenComparing(o -> o.id().file()))
                 .forEach(operation -> {
                     String suffix = JavaNames.type(operation.kind().keyword());
-                    String base = JavaNames.type(operation.id().name());
+                    String base = topLevelName(operation.id().name());
                     operationClasses.put(operation.id(), ClassName.get(pkg,
                             allocate(topLevel, base.endsWith(suffix) ? base : base + suffix, "Operation")));
                 });
@@ -87,7 +87,7 @@ public final class JavaGenerator {
         GeneratedNames names = request.names();
 
         TypeMapping mapping = new TypeMapping(pkg, names.schemaTypes(), scalars);
-        SelectionTypes selections = new SelectionTypes(mapping, names.fragments(), request.fragmentLookup());
+        SelectionTypes selections = new SelectionTypes(mapping, names.fragments());
         ValueRecords values = new ValueRecords(mapping);
         List<GeneratedFile> files = new ArrayList<>();
         ProjectPath folder = request.outputDirectory().resolve(pkg.replace('.', '/'));
@@ -113,11 +113,13 @@ public final class JavaGenerator {
         files.addAll(request.fragments().entrySet().parallelStream().map(entry -> {
             FragmentShape fragment = entry.getValue();
             ClassName name = names.fragments().get(fragment.name());
-            TypeSpec.Builder type = selections.typeFor(name, fragment.selection(), Set.of(name.simpleName()), List.of())
+            SelectionTypes.Unit unit = new SelectionTypes.Unit(name, selections.referencedNames(fragment.selection()));
+            TypeSpec.Builder type = selections.typeFor(name, fragment.selection(), Set.of(name.simpleName()), List.of(), unit)
                     .addJavadoc("The fragment {@code $L} on {@code $L}, from {@code $L}.\n",
                             JavaNames.javadoc(fragment.name()), JavaNames.javadoc(fragment.typeCondition()),
                             JavaNames.javadoc(fragment.source().value()))
-                    .addMethod(rootFromMap(name, fragment.name()));
+                    .addMethod(rootFromMap(name, fragment.name()))
+                    .addTypes(unit.hoisted());
             return owned(folder, name.simpleName(), render(pkg, type), entry.getKey());
         }).toList());
         files.addAll(request.operations().parallelStream().map(operation -> {
@@ -151,9 +153,13 @@ public final class JavaGenerator {
         return usable;
     }
 
+    private static String topLevelName(String graphqlName) {
+        return JavaNames.capped(JavaNames.type(graphqlName), JavaNames.MAX_TOP_LEVEL_NAME);
+    }
+
     /** {@code base}, else {@code base + suffix}, else {@code base_2}, ... */
     private static String allocate(NameScope scope, String base, String suffix) {
-        if (!scope.isTaken(base)) {
+        if (!scope.isTaken(base) && !JavaNames.OPERATION_CONSTANTS.contains(base)) {
             return scope.allocate(base);
         }
         if (!scope.isTaken(base + suffix)) {
@@ -169,7 +175,6 @@ public final class JavaGenerator {
     /** {@code fromMap(map)} for a top-level type: the response path starts at the type's GraphQL name. */
     static MethodSpec rootFromMap(ClassName name, String path) {
         return MethodSpec.methodBuilder("fromMap")
-                .addJavadoc("Decodes a response object, e.g. the {@code data} member of a response.\n")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .returns(name)
                 .addParameter(SelectionTypes.anyMap(), "map")

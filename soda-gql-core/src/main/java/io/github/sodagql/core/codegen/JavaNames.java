@@ -26,13 +26,32 @@ final class JavaNames {
      * code refers to by simple name (a same-package class would shadow them).
      */
     static final Set<String> RESERVED_TYPES = Set.of(
-            "GraphQLOperation", "Operations", "Input", "GraphQLValues", "ScalarCodec", "CustomScalars",
+            "GraphQLOperation", "GeneratedOperation", "Operations", "Input", "GraphQLValues", "ScalarCodec", "CustomScalars",
             "Object", "String", "Integer", "Long", "Double", "Float", "Boolean", "Short", "Byte", "Character", "Number",
             "Map", "List", "Objects", "Optional", "Collections", "ArrayList", "LinkedHashMap", "Override",
             "Deprecated", "SuppressWarnings", "Generated", "Record", "Enum", "Class", "System", "Math", "Void",
             "Iterable", "Comparable", "CharSequence", "StringBuilder", "Exception", "RuntimeException",
             "IllegalArgumentException", "IllegalStateException", "NullPointerException", "Thread", "Runnable",
-            "FunctionalInterface", "SafeVarargs", "BigDecimal", "BigInteger");
+            "FunctionalInterface", "SafeVarargs", "BigDecimal", "BigInteger", "ArithmeticException",
+            "NumberFormatException");
+
+    /**
+     * The constants of an operation class. In an expression a field wins over a type, so a top-level type of
+     * exactly this name could not be referred to inside an operation class (compared exactly: {@code Document}
+     * is fine).
+     */
+    static final Set<String> OPERATION_CONSTANTS = Set.of("OPERATION_NAME", "OPERATION_KIND", "OPERATION_ID",
+            "DOCUMENT", "INSTANCE");
+
+    /**
+     * The longest class file name, {@code Top$Nested$...}, without {@code .class}: file systems allow 255 bytes
+     * (GraphQL names are ASCII), and tools add suffixes of their own.
+     */
+    static final int MAX_BINARY_NAME = 200;
+    /** The longest generated top-level class name; longer ones are cut and get a hash. */
+    static final int MAX_TOP_LEVEL_NAME = 100;
+    /** The longest simple name of a nested type; longer ones are cut and get a hash. */
+    static final int MAX_NESTED_NAME = 48;
 
     private JavaNames() {}
 
@@ -73,6 +92,32 @@ final class JavaNames {
             return "Type" + trimmed;
         }
         return Character.toUpperCase(trimmed.charAt(0)) + trimmed.substring(1);
+    }
+
+    /**
+     * {@code name} if it has at most {@code max} characters, else its first characters, an underscore and a
+     * hash of the whole name: stable across builds, and distinct for names that share a long prefix.
+     */
+    static String capped(String name, int max) {
+        if (name.length() <= max) {
+            return name;
+        }
+        String hash = shortHash(name);
+        return name.substring(0, max - hash.length() - 1) + "_" + hash;
+    }
+
+    /** Eight hex digits of the SHA-256 of {@code text}. */
+    static String shortHash(String text) {
+        return io.github.sodagql.core.source.ContentHash.of(text).hex().substring(0, 8);
+    }
+
+    /** The length of the class file name javac writes for {@code name}, without {@code .class}. */
+    static int binaryNameLength(com.palantir.javapoet.ClassName name) {
+        int length = -1;
+        for (String simple : name.simpleNames()) {
+            length += simple.length() + 1;
+        }
+        return length;
     }
 
     /** A GraphQL enum value as a Java enum constant. */

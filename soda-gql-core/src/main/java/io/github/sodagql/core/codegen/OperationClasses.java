@@ -26,14 +26,16 @@ final class OperationClasses {
             ValueRecords values, String pkg) {
         ClassName variables = name.nestedClass("Variables");
         ClassName data = name.nestedClass("Data");
+        // Only the operation's own text: the fragments have their own classes, and DOCUMENT holds it all.
         ClassName operationInterface = ClassName.get(pkg, "GraphQLOperation");
         String document = operation.operation().compact();
 
         TypeSpec.Builder type = TypeSpec.classBuilder(name).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-                .addSuperinterface(ParameterizedTypeName.get(operationInterface, variables, data))
+                .superclass(ParameterizedTypeName.get(ClassName.get(pkg, "GeneratedOperation"), variables, data))
                 .addJavadoc("The {@code $L $L} operation, from {@code $L}:\n<pre>\n$L\n</pre>\n",
                         operation.operation().kind().keyword(), JavaNames.javadoc(operation.name()),
-                        JavaNames.javadoc(operation.source().value()), JavaNames.javadoc(operation.operation().pretty()));
+                        JavaNames.javadoc(operation.source().value()), JavaNames.javadoc(graphql.language.AstPrinter.printAst(
+                                operation.operation().document().getDefinitions().get(0))));
         type.addField(constant("OPERATION_NAME", operation.name()));
         type.addField(constant("OPERATION_KIND", operation.operation().kind().keyword()));
         type.addField(constant("OPERATION_ID", operation.operation().operationId().hex()));
@@ -46,14 +48,8 @@ final class OperationClasses {
         }
         type.addField(FieldSpec.builder(name, "INSTANCE", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                 .initializer("new $T()", name).build());
-        type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
-        type.addMethod(getter("name", "OPERATION_NAME"));
-        type.addMethod(getter("kind", "OPERATION_KIND"));
-        type.addMethod(getter("id", "OPERATION_ID"));
-        type.addMethod(getter("document", "DOCUMENT"));
-        type.addMethod(MethodSpec.methodBuilder("decode").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
-                .returns(data).addParameter(SelectionTypes.anyMap(), "data")
-                .addStatement("return $T.fromMap(data)", data).build());
+        type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE)
+                .addStatement("super(OPERATION_NAME, OPERATION_KIND, OPERATION_ID, DOCUMENT, $T::fromMap)", data).build());
 
         TypeSpec.Builder variablesType = values.record(variables, JavaGenerator.variableMembers(operation), "Variable", java.util.Optional.empty())
                 .addSuperinterface(operationInterface.nestedClass("Variables"))
@@ -62,21 +58,20 @@ final class OperationClasses {
         // Nested types must not share a name with the class's constants: in an expression the constant wins.
         Set<String> enclosing = Set.of(name.simpleName(), "Data", "Variables", "OPERATION_NAME", "OPERATION_KIND",
                 "OPERATION_ID", "DOCUMENT", "INSTANCE");
-        TypeSpec.Builder dataType = selections.typeFor(data, operation.data(), enclosing, List.of())
+        Set<String> referenced = new java.util.HashSet<>(selections.referencedNames(operation.data()));
+        referenced.addAll(enclosing);
+        SelectionTypes.Unit unit = new SelectionTypes.Unit(name, referenced);
+        TypeSpec.Builder dataType = selections.typeFor(data, operation.data(), enclosing, List.of(), unit)
                 .addModifiers(Modifier.STATIC)
                 .addMethod(JavaGenerator.rootFromMap(data, "data"));
         type.addType(dataType.build());
+        type.addTypes(unit.hoisted());
         return type;
     }
 
     private static FieldSpec constant(String name, String value) {
         return FieldSpec.builder(String.class, name, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                 .initializer("$S", value).build();
-    }
-
-    private static MethodSpec getter(String method, String constant) {
-        return MethodSpec.methodBuilder(method).addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
-                .returns(String.class).addStatement("return $N", constant).build();
     }
 
     private static String chunks(String document) {

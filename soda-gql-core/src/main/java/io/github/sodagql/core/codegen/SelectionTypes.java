@@ -20,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.Modifier;
@@ -39,82 +38,153 @@ final class SelectionTypes {
 
     private final TypeMapping mapping;
     private final Map<String, ClassName> fragmentClasses;
-    private final java.util.function.Function<String, FragmentShape> fragments;
 
-    SelectionTypes(TypeMapping mapping, Map<String, ClassName> fragmentClasses,
-            java.util.function.Function<String, FragmentShape> fragments) {
+    SelectionTypes(TypeMapping mapping, Map<String, ClassName> fragmentClasses) {
         this.mapping = mapping;
         this.fragmentClasses = Map.copyOf(fragmentClasses);
-        this.fragments = fragments;
     }
 
     static TypeName anyMap() {
         return ANY_MAP;
     }
 
-    /** The Java type for a selection, named {@code name}, nested in types whose simple names are {@code enclosing}. */
-    TypeSpec.Builder typeFor(ClassName name, SelectionShape selection, Set<String> enclosing, List<ClassName> implemented) {
-        if (selection instanceof PolymorphicSelection polymorphic) {
-            return sealedInterface(name, polymorphic, enclosing);
+    /**
+     * Where the nested types of one generated file go. A nested type whose class file name would grow past
+     * {@link JavaNames#MAX_BINARY_NAME} moves up into the file's top-level type under a shortened name with a
+     * stable hash, so any nesting depth gives class files the file system accepts. Nested types never take a
+     * simple name the file refers to (JDK, support, fragment, enum, input and scalar types): in a record
+     * header such a name would resolve to the nested type.
+     */
+    static final class Unit {
+        private final ClassName top;
+        private final Set<String> referenced;
+        private final NameScope hoistedNames;
+        private final List<TypeSpec> hoisted = new ArrayList<>();
+
+        Unit(ClassName top, Set<String> referenced) {
+            this.top = top;
+            this.referenced = Set.copyOf(referenced);
+            Set<String> reserved = new HashSet<>(referenced);
+            reserved.add(top.simpleName());
+            this.hoistedNames = NameScope.forTypes(reserved);
         }
-        return record(name, (ObjectSelection) selection, enclosing, implemented).builder();
+
+        /** The types that moved up, to add to the top-level type. */
+        List<TypeSpec> hoisted() {
+            return List.copyOf(hoisted);
+        }
+    }
+
+    /** The names of the package and JDK types the Java for a selection refers to by simple name. */
+    Set<String> referencedNames(SelectionShape selection) {
+        Set<String> names = new HashSet<>(JavaNames.RESERVED_TYPES);
+        collectReferences(selection, names);
+        return names;
+    }
+
+    private void collectReferences(SelectionShape selection, Set<String> names) {
+        List<ObjectSelection> objects = new ArrayList<>();
+        if (selection instanceof PolymorphicSelection polymorphic) {
+            polymorphic.branches().forEach(branch -> objects.add(branch.selection()));
+            objects.add(polymorphic.fallback());
+        } else {
+            objects.add((ObjectSelection) selection);
+        }
+        for (ObjectSelection object : objects) {
+            for (FieldShape field : object.fields()) {
+                if (field.selection().isPresent()) {
+                    collectReferences(field.selection().get(), names);
+                } else {
+                    mapping.referencedName(field.type().named()).ifPresent(names::add);
+                }
+            }
+            object.fragments().forEach(spread -> names.add(fragmentClasses.get(spread.fragmentName()).simpleName()));
+        }
+    }
+
+    /** The Java type for a selection, named {@code name}, nested in types whose simple names are {@code enclosing}. */
+    TypeSpec.Builder typeFor(ClassName name, SelectionShape selection, Set<String> enclosing, List<ClassName> implemented,
+            Unit unit) {
+        if (selection instanceof PolymorphicSelection polymorphic) {
+            return sealedInterface(name, polymorphic, enclosing, unit);
+        }
+        return record(name, (ObjectSelection) selection, enclosing, implemented, unit).builder();
     }
 
     /** A record and, for interfaces, the accessors it has with their types. */
     private record BuiltRecord(TypeSpec.Builder builder, Map<String, TypeName> accessors) {}
 
-    private BuiltRecord record(ClassName name, ObjectSelection selection, Set<String> enclosing, List<ClassName> implemented) {
+    /** A scope for the types nested in {@code name}: not its enclosing types' names, nor any name the file refers to. */
+    private static NameScope nestedScope(Set<String> inner, Unit unit) {
+        Set<String> reserved = new HashSet<>(unit.referenced);
+        reserved.addAll(inner);
+        return NameScope.forTypes(reserved);
+    }
+
+    /**
+     * Adds the type of a field's selection: nested in {@code parent}, or moved up into the file's top-level
+     * type when its class file name would be too long.
+     */
+    private ClassName nestedType(ClassName parent, TypeSpec.Builder parentType, NameScope scope, Set<String> inner,
+            String responseName, SelectionShape selection, Unit unit) {
+        String simple = scope.allocate(JavaNames.capped(JavaNames.type(responseName), JavaNames.MAX_NESTED_NAME));
+        ClassName nestedName = parent.nestedClass(simple);
+        // Room for one more level: the records of a sealed interface are nested in it.
+        boolean hoist = JavaNames.binaryNameLength(nestedName) + 1 + JavaNames.MAX_NESTED_NAME > JavaNames.MAX_BINARY_NAME;
+        if (hoist) {
+            nestedName = unit.top.nestedClass(unit.hoistedNames.allocate(
+                    simple + "_" + JavaNames.shortHash(parent.reflectionName() + "$" + simple)));
+        }
+        Set<String> nestedEnclosing = hoist ? new HashSet<>(Set.of(unit.top.simpleName())) : new HashSet<>(inner);
+        nestedEnclosing.add(nestedName.simpleName());
+        TypeSpec nested = typeFor(nestedName, selection, nestedEnclosing, List.of(), unit)
+                .addModifiers(Modifier.STATIC).build();
+        if (hoist) {
+            unit.hoisted.add(nested);
+        } else {
+            parentType.addType(nested);
+        }
+        return nestedName;
+    }
+
+    private BuiltRecord record(ClassName name, ObjectSelection selection, Set<String> enclosing, List<ClassName> implemented,
+            Unit unit) {
         NameScope members = NameScope.forMembers(JavaNames.RESERVED_MEMBERS);
         Set<String> inner = new HashSet<>(enclosing);
         inner.add(name.simpleName());
-        NameScope nestedTypes = NameScope.forTypes(inner);
+        NameScope nestedTypes = nestedScope(inner, unit);
 
         TypeSpec.Builder type = TypeSpec.recordBuilder(name).addModifiers(Modifier.PUBLIC);
         implemented.forEach(type::addSuperinterface);
         MethodSpec.Builder constructor = MethodSpec.compactConstructorBuilder().addModifiers(Modifier.PUBLIC);
-        CodeBlock.Builder decodeArguments = CodeBlock.builder();
-        CodeBlock.Builder encode = CodeBlock.builder()
-                .addStatement("$T map = new $T<>()", STRING_OBJECT_MAP, ClassName.get(LinkedHashMap.class));
+        List<CodeBlock> decoded = new ArrayList<>();
+        List<CodeBlock> encoded = new ArrayList<>();
+        List<CodeBlock> required = new ArrayList<>();
         Map<String, TypeName> accessors = new LinkedHashMap<>();
         List<String> paramDocs = new ArrayList<>();
-        boolean first = true;
 
         for (FieldShape field : selection.fields()) {
             String member = members.allocate(JavaNames.member(field.responseName()));
-            Optional<TypeName> nested = Optional.empty();
-            if (field.selection().isPresent()) {
-                ClassName nestedName = name.nestedClass(nestedTypes.allocate(JavaNames.type(field.responseName())));
-                Set<String> nestedEnclosing = new HashSet<>(inner);
-                nestedEnclosing.add(nestedName.simpleName());
-                TypeSpec.Builder nestedType = typeFor(nestedName, field.selection().get(), nestedEnclosing, List.of());
-                nestedType.addModifiers(Modifier.STATIC);
-                type.addType(nestedType.build());
-                nested = Optional.of(nestedName);
-            }
+            Optional<TypeName> nested = field.selection().map(nestedSelection ->
+                    nestedType(name, type, nestedTypes, inner, field.responseName(), nestedSelection, unit));
             io.github.sodagql.core.shape.TypeRef fieldType = field.conditional()
                     ? field.type().withoutNonNull() : field.type();
             TypeName javaType = mapping.javaType(fieldType, nested, true);
             constructor.addParameter(javaType, member);
             field.deprecationReason().ifPresent(reason -> type.addMethod(deprecatedAccessor(member, javaType, reason)));
             if (!fieldType.nullable() && !javaType.isPrimitive()) {
-                constructor.addStatement("$T.requireNonNull($N, $S)", Objects.class, member, member);
+                required.add(CodeBlock.of("$S, $N", member, member));
             }
             field.description().ifPresent(text -> paramDocs.add("@param " + member + " " + JavaNames.javadoc(text)));
-            CodeBlock value = field.conditional()
-                    ? CodeBlock.of("map.get($S)", field.responseName())
-                    : CodeBlock.of("$T.field(map, $S, path)", mapping.values(), field.responseName());
-            decodeArguments.add(first ? "\n$L.decode($L, path + $S)" : ",\n$L.decode($L, path + $S)",
-                    mapping.decoder(fieldType, nested), value, "." + field.responseName());
-            first = false;
-            if (field.conditional()) {
-                // Left out by @include/@skip: absent in the response, so absent in toMap() too.
-                encode.beginControlFlow("if (this.$N != null)", member);
-            }
-            encode.addStatement("map.put($S, $T.encode(this.$N, $L))", field.responseName(), mapping.values(), member,
-                    mapping.encoder(fieldType, nested));
-            if (field.conditional()) {
-                encode.endControlFlow();
-            }
+            CodeBlock source = field.conditional()
+                    ? CodeBlock.of("$T.included(map, $S)", mapping.values(), field.responseName())
+                    : CodeBlock.of("map");
+            decoded.add(mapping.fieldDecoder(fieldType, nested, source, field.responseName()));
+            CodeBlock value = mapping.dataEncoder(fieldType, nested, CodeBlock.of("$N", member));
+            // Left out by @include/@skip: absent in the response, so absent in toMap() too.
+            encoded.add(field.conditional()
+                    ? CodeBlock.of("$S, $T.ifIncluded($L)", field.responseName(), mapping.values(), value)
+                    : CodeBlock.of("$S, $L", field.responseName(), value));
             if (field.selection().isEmpty()) {
                 accessors.put(member, javaType);
             }
@@ -123,40 +193,35 @@ final class SelectionTypes {
             ClassName fragmentClass = fragmentClasses.get(spread.fragmentName());
             String member = members.allocate(JavaNames.member(lowerFirst(fragmentClass.simpleName())));
             constructor.addParameter(fragmentClass, member);
-            CodeBlock decoded;
             if (spread.conditional()) {
-                decoded = CodeBlock.of("$T.hasAll(map$L) ? $T.fromMap(map, path) : null", mapping.values(),
-                        presenceKeys(spread), fragmentClass);
-                encode.beginControlFlow("if (this.$N != null)", member).addStatement("$T.merge(map, this.$N.toMap())", mapping.values(), member)
-                        .endControlFlow();
+                decoded.add(CodeBlock.of("$T.hasAll(map$L) ? $T.fromMap(map, path) : null", mapping.values(),
+                        presenceKeys(spread), fragmentClass));
+                encoded.add(CodeBlock.of("$S, $N == null ? null : $N.toMap()", "...", member, member));
             } else {
-                constructor.addStatement("$T.requireNonNull($N, $S)", Objects.class, member, member);
-                decoded = CodeBlock.of("$T.fromMap(map, path)", fragmentClass);
-                encode.addStatement("$T.merge(map, this.$N.toMap())", mapping.values(), member);
+                required.add(CodeBlock.of("$S, $N", member, member));
+                decoded.add(CodeBlock.of("$T.fromMap(map, path)", fragmentClass));
+                encoded.add(CodeBlock.of("$S, $N.toMap()", "...", member));
                 accessors.put(member, fragmentClass);
             }
-            decodeArguments.add(first ? "\n$L" : ",\n$L", decoded);
-            first = false;
         }
-        encode.addStatement("return map");
         if (!paramDocs.isEmpty()) {
             type.addJavadoc("$L\n", String.join("\n", paramDocs));
         }
+        if (!required.isEmpty()) {
+            constructor.addStatement("$T.requireNonNull($L)", mapping.values(), CodeBlock.join(required, ",$W"));
+        }
         type.recordConstructor(constructor.build());
         type.addMethod(MethodSpec.methodBuilder("fromMap")
-                .addJavadoc("Decodes this selection from a response object; {@code path} names it in errors.\n")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .returns(name)
                 .addParameter(ANY_MAP, "map")
                 .addParameter(String.class, "path")
-                .addStatement("return new $T($L)", name, decodeArguments.build())
+                .addStatement("return new $T($L)", name, CodeBlock.join(decoded, ",$W"))
                 .build());
-        type.addMethod(decodeMethod(name));
         MethodSpec.Builder toMap = MethodSpec.methodBuilder("toMap")
-                .addJavadoc("This value as a response object, as a JSON library would give it.\n")
                 .addModifiers(Modifier.PUBLIC)
                 .returns(STRING_OBJECT_MAP)
-                .addCode(encode.build());
+                .addStatement("return $T.map($L)", mapping.values(), CodeBlock.join(encoded, ",$W"));
         if (!implemented.isEmpty()) {
             toMap.addAnnotation(Override.class);
         }
@@ -164,21 +229,22 @@ final class SelectionTypes {
         return new BuiltRecord(type, accessors);
     }
 
-    private TypeSpec.Builder sealedInterface(ClassName name, PolymorphicSelection selection, Set<String> enclosing) {
+    private TypeSpec.Builder sealedInterface(ClassName name, PolymorphicSelection selection, Set<String> enclosing, Unit unit) {
         Set<String> inner = new HashSet<>(enclosing);
         inner.add(name.simpleName());
-        NameScope nestedTypes = NameScope.forTypes(inner);
+        NameScope nestedTypes = nestedScope(inner, unit);
         TypeSpec.Builder type = TypeSpec.interfaceBuilder(name).addModifiers(Modifier.PUBLIC, Modifier.SEALED);
         CodeBlock.Builder cases = CodeBlock.builder();
         List<BuiltRecord> records = new ArrayList<>();
         for (Branch branch : selection.branches()) {
-            ClassName branchName = name.nestedClass(nestedTypes.allocate(JavaNames.type(branch.label())));
-            records.add(addBranch(type, branchName, branch.selection(), inner));
+            ClassName branchName = name.nestedClass(nestedTypes.allocate(
+                    JavaNames.capped(JavaNames.type(branch.label()), JavaNames.MAX_NESTED_NAME)));
+            records.add(addBranch(type, branchName, branch.selection(), inner, unit));
             cases.add("case $L -> $T.fromMap(map, path);\n", String.join(", ",
                     branch.concreteTypes().stream().map(t -> CodeBlock.of("$S", t).toString()).toList()), branchName);
         }
         ClassName other = name.nestedClass(nestedTypes.allocate("Other"));
-        records.add(addBranch(type, other, selection.fallback(), inner));
+        records.add(addBranch(type, other, selection.fallback(), inner, unit));
         cases.add("default -> $T.fromMap(map, path);\n", other);
 
         // An accessor goes on the interface when every record has it with the same type.
@@ -189,26 +255,25 @@ final class SelectionTypes {
         common.forEach((member, javaType) -> type.addMethod(MethodSpec.methodBuilder(member)
                 .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT).returns(javaType).build()));
         type.addMethod(MethodSpec.methodBuilder("toMap")
-                .addJavadoc("This value as a response object, as a JSON library would give it.\n")
                 .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT).returns(STRING_OBJECT_MAP).build());
         type.addMethod(MethodSpec.methodBuilder("fromMap")
-                .addJavadoc("Decodes the record of the object's concrete type, or {@code $N} for a type this client does not know.\n", other.simpleName())
+                .addJavadoc("The record of the object's concrete type; {@code $N} for a type this client does not know.\n",
+                        other.simpleName())
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .returns(name)
                 .addParameter(ANY_MAP, "map")
                 .addParameter(String.class, "path")
-                .addStatement("$T typename = $T.string($T.field(map, $S, path), path + $S)", String.class,
-                        mapping.values(), mapping.values(), "__typename", ".__typename")
-                .addCode("return switch (typename) {\n$>$L$<};\n", cases.build())
+                .addCode("return switch ($T.stringAt(map, $S, path, false)) {\n$>$L$<};\n", mapping.values(),
+                        "__typename", cases.build())
                 .build());
-        type.addMethod(decodeMethod(name));
         return type;
     }
 
-    private BuiltRecord addBranch(TypeSpec.Builder sealed, ClassName branchName, ObjectSelection selection, Set<String> enclosing) {
+    private BuiltRecord addBranch(TypeSpec.Builder sealed, ClassName branchName, ObjectSelection selection, Set<String> enclosing,
+            Unit unit) {
         Set<String> branchEnclosing = new HashSet<>(enclosing);
         branchEnclosing.add(branchName.simpleName());
-        BuiltRecord record = record(branchName, selection, branchEnclosing, List.of(branchName.enclosingClassName()));
+        BuiltRecord record = record(branchName, selection, branchEnclosing, List.of(branchName.enclosingClassName()), unit);
         record.builder().addModifiers(Modifier.STATIC);
         TypeSpec built = record.builder().build();
         sealed.addType(built);
@@ -225,17 +290,6 @@ final class SelectionTypes {
                 .addAnnotation(Deprecated.class)
                 .addJavadoc("@deprecated $L\n", reason.isBlank() ? "No longer supported." : JavaNames.javadoc(reason))
                 .addStatement("return $N", member).build();
-    }
-
-    private MethodSpec decodeMethod(ClassName name) {
-        return MethodSpec.methodBuilder("decode")
-                .addJavadoc("Decodes a JSON value that must be an object; {@code path} names it in errors.\n")
-                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                .returns(name)
-                .addParameter(Object.class, "value")
-                .addParameter(String.class, "path")
-                .addStatement("return fromMap($T.object(value, path), path)", mapping.values())
-                .build();
     }
 
     /** The arguments of the check that a conditional spread was included (see {@link FragmentRef#presenceKeys()}). */

@@ -92,6 +92,14 @@ final class TypeMapping {
         };
     }
 
+    /** The simple name by which the Java for a value of this named type refers to a class, if any. */
+    Optional<String> referencedName(TypeRef.Named named) {
+        if (named.kind() == TypeKind.ENUM || named.kind() == TypeKind.INPUT_OBJECT) {
+            return Optional.of(schemaTypes.get(named.name()).simpleName());
+        }
+        return Optional.ofNullable(scalars.get(named.name())).map(mapping -> ClassName.bestGuess(mapping.javaType()).simpleName());
+    }
+
     /** The type as an {@code Input<T>} of its boxed Java type: for variables and input fields that may be absent. */
     TypeName inputType(TypeRef type) {
         return ParameterizedTypeName.get(input, javaType(type.withoutNonNull(), Optional.empty(), false).box());
@@ -110,9 +118,11 @@ final class TypeMapping {
             return CodeBlock.of("$T.listOf($L)", values, decoder(list.item(), composite));
         }
         TypeRef.Named named = (TypeRef.Named) type;
-        if (named.kind().isComposite() || named.kind() == TypeKind.ENUM) {
-            TypeName target = named.kind() == TypeKind.ENUM ? schemaTypes.get(named.name()) : composite.orElseThrow();
-            return CodeBlock.of("$T::decode", target);
+        if (named.kind().isComposite()) {
+            return CodeBlock.of("$T.objects($T::fromMap)", values, composite.orElseThrow());
+        }
+        if (named.kind() == TypeKind.ENUM) {
+            return CodeBlock.of("$T::decode", schemaTypes.get(named.name()));
         }
         return switch (named.name()) {
             case "Int" -> CodeBlock.of("$T::integer", values);
@@ -165,6 +175,93 @@ final class TypeMapping {
         ScalarMapping mapping = scalars.get(named.name());
         if (mapping != null && mapping.codecClass().isPresent()) {
             return CodeBlock.of("$T.encodeWith($T.$L)", values, customScalars, codecField(named.name()));
+        }
+        if (mapping != null && BUILT_IN_CODECS.containsKey(mapping.javaType())) {
+            return CodeBlock.of("$T::$L", values, BUILT_IN_CODECS.get(mapping.javaType())[1]);
+        }
+        return CodeBlock.of("$T::identity", values);
+    }
+
+    /**
+     * The expression that reads a field of a response object {@code map} at {@code path}: one call of a
+     * {@code GraphQLValues} field reader, whose checks follow the type's nullability.
+     *
+     * @param map the expression of the object to read the field from
+     */
+    CodeBlock fieldDecoder(TypeRef type, Optional<TypeName> composite, CodeBlock map, String key) {
+        boolean nullable = !(type instanceof TypeRef.NonNull);
+        TypeRef base = type.withoutNonNull();
+        if (base instanceof TypeRef.ListOf list) {
+            boolean nullableItems = !(list.item() instanceof TypeRef.NonNull);
+            TypeRef item = list.item().withoutNonNull();
+            if (item instanceof TypeRef.Named named && named.kind().isComposite()) {
+                return CodeBlock.of("$T.objectsAt($L, $S, path, $L, $L, $T::fromMap)", values, map, key, nullable,
+                        nullableItems, composite.orElseThrow());
+            }
+            if (item instanceof TypeRef.Named) {
+                return CodeBlock.of("$T.listAt($L, $S, path, $L, $L, $L)", values, map, key, nullable, nullableItems,
+                        baseDecoder(item, composite));
+            }
+            return CodeBlock.of("$T.valueAt($L, $S, path, $L, $L)", values, map, key, nullable, baseDecoder(base, composite));
+        }
+        TypeRef.Named named = (TypeRef.Named) base;
+        if (named.kind().isComposite()) {
+            return CodeBlock.of("$T.objectAt($L, $S, path, $L, $T::fromMap)", values, map, key, nullable,
+                    composite.orElseThrow());
+        }
+        String reader = named.kind() == TypeKind.SCALAR ? switch (named.name()) {
+            case "Int" -> "intAt";
+            case "Float" -> "floatAt";
+            case "Boolean" -> "booleanAt";
+            case "String" -> "stringAt";
+            case "ID" -> "idAt";
+            default -> null;
+        } : null;
+        if (reader != null) {
+            return CodeBlock.of("$T.$L($L, $S, path, $L)", values, reader, map, key, nullable);
+        }
+        return CodeBlock.of("$T.valueAt($L, $S, path, $L, $L)", values, map, key, nullable, baseDecoder(base, composite));
+    }
+
+    /** The JSON value of a response value {@code value} of {@code type}, as {@code toMap()} gives it. */
+    CodeBlock dataEncoder(TypeRef type, Optional<TypeName> composite, CodeBlock value) {
+        boolean nullable = !(type instanceof TypeRef.NonNull);
+        TypeRef base = type.withoutNonNull();
+        if (base instanceof TypeRef.ListOf list) {
+            return CodeBlock.of("$T.each($L, $L)", values, value, itemEncoder(list.item().withoutNonNull(), composite));
+        }
+        TypeRef.Named named = (TypeRef.Named) base;
+        if (named.kind().isComposite() || named.kind() == TypeKind.ENUM) {
+            String method = named.kind() == TypeKind.ENUM ? "rawValue" : "toMap";
+            return nullable ? CodeBlock.of("$L == null ? null : $L.$L()", value, value, method)
+                    : CodeBlock.of("$L.$L()", value, method);
+        }
+        ScalarMapping mapping = scalars.get(named.name());
+        if (mapping != null && mapping.codecClass().isPresent()) {
+            return CodeBlock.of("$T.encodeScalar($T.$L, $L)", values, customScalars, codecField(named.name()), value);
+        }
+        if (mapping != null && BUILT_IN_CODECS.containsKey(mapping.javaType())
+                && !BUILT_IN_CODECS.get(mapping.javaType())[1].equals("identity")) {
+            return CodeBlock.of("$T.$L($L)", values, BUILT_IN_CODECS.get(mapping.javaType())[1], value);
+        }
+        return value;
+    }
+
+    /** An {@code Encoder<T>} for the non-null items of a list in response data. */
+    private CodeBlock itemEncoder(TypeRef item, Optional<TypeName> composite) {
+        if (item instanceof TypeRef.ListOf list) {
+            return CodeBlock.of("$T.eachOf($L)", values, itemEncoder(list.item().withoutNonNull(), composite));
+        }
+        TypeRef.Named named = (TypeRef.Named) item;
+        if (named.kind().isComposite()) {
+            return CodeBlock.of("$T::toMap", composite.orElseThrow());
+        }
+        if (named.kind() == TypeKind.ENUM) {
+            return CodeBlock.of("$T::rawValue", schemaTypes.get(named.name()));
+        }
+        ScalarMapping mapping = scalars.get(named.name());
+        if (mapping != null && mapping.codecClass().isPresent()) {
+            return CodeBlock.of("$T.$L::encode", customScalars, codecField(named.name()));
         }
         if (mapping != null && BUILT_IN_CODECS.containsKey(mapping.javaType())) {
             return CodeBlock.of("$T::$L", values, BUILT_IN_CODECS.get(mapping.javaType())[1]);

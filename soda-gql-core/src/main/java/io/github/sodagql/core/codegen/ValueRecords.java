@@ -39,8 +39,7 @@ final class ValueRecords {
         MethodSpec.Builder constructor = MethodSpec.compactConstructorBuilder().addModifiers(Modifier.PUBLIC);
         CodeBlock.Builder encode = CodeBlock.builder().addStatement("$T map = new $T<>()",
                 ParameterizedTypeName.get(Map.class, String.class, Object.class), LinkedHashMap.class);
-        TypeSpec.Builder builder = TypeSpec.classBuilder(builderName).addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-                .addJavadoc("Builds a {@link $T}; members not set are absent.\n", name);
+        TypeSpec.Builder builder = TypeSpec.classBuilder(builderName).addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL);
         builder.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
         List<String> arguments = new ArrayList<>();
         MethodSpec.Builder build = MethodSpec.methodBuilder("build").addModifiers(Modifier.PUBLIC).returns(name);
@@ -81,7 +80,6 @@ final class ValueRecords {
                 builder.addField(FieldSpec.builder(componentType, javaName, Modifier.PRIVATE)
                         .initializer("$T.absent()", mapping.input()).build());
                 builder.addMethod(MethodSpec.methodBuilder(javaName).addModifiers(Modifier.PUBLIC).returns(builderName)
-                        .addJavadoc("Sets a value; {@code null} sends an explicit null. Not calling it leaves the member absent.\n")
                         .addParameter(boxed, javaName)
                         .addStatement("this.$N = $T.ofNullable($N)", javaName, mapping.input(), javaName)
                         .addStatement("return this").build());
@@ -97,7 +95,6 @@ final class ValueRecords {
         type.addMethod(MethodSpec.methodBuilder("builder").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .returns(builderName).addStatement("return new $T()", builderName).build());
         type.addMethod(MethodSpec.methodBuilder("toMap")
-                .addJavadoc("The values as JSON values; absent members are left out.\n")
                 .addModifiers(Modifier.PUBLIC)
                 .returns(ParameterizedTypeName.get(Map.class, String.class, Object.class))
                 .addCode(encode.build()).build());

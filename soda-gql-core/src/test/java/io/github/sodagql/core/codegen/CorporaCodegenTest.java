@@ -67,9 +67,15 @@ class CorporaCodegenTest {
                 BuildResult result = new BuilderSession(config).buildInitial();
                 try {
                     List<Path> files = javaFiles(work.resolve("gen"));
-                    String output = result.errors().isEmpty()
-                            ? JavaSourceCompiler.compile(work.resolve("gen"), work.resolve("classes"), List.of())
-                            : "not compiled: the build has errors";
+                    String output = "not compiled: the build has errors";
+                    if (result.errors().isEmpty()) {
+                        // Printed for reports, never asserted: javac time by phase, in-process, on this machine.
+                        JavaSourceCompiler.Measurement javac =
+                                JavaSourceCompiler.measure(work.resolve("gen"), work.resolve("classes"), List.of());
+                        System.out.println(javac.summary(key + " javac", result.artifact().orElseThrow().operations().size()
+                                + result.artifact().orElseThrow().fragments().size()));
+                        output = javac.output();
+                    }
                     return new CompiledCorpus(result, files, work.resolve("classes"), output);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
