@@ -44,6 +44,13 @@ abstract class AbstractSodaGqlMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project.build.directory}/generated-sources/soda-gql")
     File outputDirectory;
 
+    /**
+     * Lets {@code outputDirectory} hold files soda-gql did not write (e.g. when it is {@code src/main/java});
+     * without it such a file is an error. Even with it, soda-gql never overwrites or deletes a file it did not write.
+     */
+    @Parameter(property = "soda-gql.allowForeignFiles", defaultValue = "false")
+    boolean allowForeignFiles;
+
     /** Where the snapshot, {@code artifact.json} and {@code report.json} go. */
     @Parameter(defaultValue = "${project.build.directory}/soda-gql")
     File stateDirectory;
@@ -94,7 +101,8 @@ abstract class AbstractSodaGqlMojo extends AbstractMojo {
         SodaGqlConfig.Builder builder = SodaGqlConfig.builder(basedir)
                 .javaPackage(packageName == null ? "" : packageName)
                 .outputDirectory(outputDirectory.getAbsolutePath())
-                .stateDirectory(stateDirectory.getAbsolutePath());
+                .stateDirectory(stateDirectory.getAbsolutePath())
+                .allowForeignFiles(allowForeignFiles);
         if (schemaPaths != null) {
             schemaPaths.forEach(builder::schemaPath);
         }
