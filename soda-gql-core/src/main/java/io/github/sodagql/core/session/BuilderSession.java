@@ -48,6 +48,7 @@ import io.github.sodagql.core.shape.ShapeBuilder;
 import io.github.sodagql.core.source.ContentHash;
 import io.github.sodagql.core.source.ProjectPath;
 import io.github.sodagql.core.validate.DeprecationCheck;
+import io.github.sodagql.core.validate.FragmentValidator;
 import io.github.sodagql.core.validate.OperationValidator;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -369,11 +370,16 @@ public final class BuilderSession {
             clock.time("validate", () -> {
                 loaded.ifPresent(s -> {
                     OperationValidator validator = new OperationValidator(s.schema());
+                    FragmentValidator fragments = new FragmentValidator(s.schema());
                     DeprecationCheck deprecations = new DeprecationCheck(s.schema());
                     affected.parallelStream().forEach(id -> {
                         List<Diagnostic> found = new ArrayList<>();
                         if (composed.containsKey(id)) {
                             found.addAll(validator.validate(composed.get(id)));
+                        } else if (id.kind() == DefinitionId.Kind.FRAGMENT) {
+                            // Every fragment is validated on its own: one no operation spreads still gets a class.
+                            found.addAll(fragments.validate(id.file(), nodes.fragment(id.file(), id.name()),
+                                    graph.reachableFragments(id).stream().map(f -> nodes.fragment(f.file(), f.name())).toList()));
                         }
                         found.addAll(deprecations.check(id.file(), id.kind() == DefinitionId.Kind.OPERATION
                                 ? nodes.operation(id.file(), id.name()) : nodes.fragment(id.file(), id.name())));

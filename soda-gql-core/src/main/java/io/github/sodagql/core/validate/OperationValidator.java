@@ -66,7 +66,7 @@ public final class OperationValidator {
         return DocumentParser.locationOf(operation.id().file(), operation.document().getDefinitions().get(0));
     }
 
-    private static String sentence(String text) {
+    static String sentence(String text) {
         String trimmed = GRAPHQL_JAVA_PREFIX.matcher(text).replaceFirst("").strip();
         return trimmed.endsWith(".") ? trimmed : trimmed + ".";
     }
