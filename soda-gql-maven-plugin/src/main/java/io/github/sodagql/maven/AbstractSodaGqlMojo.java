@@ -57,6 +57,13 @@ abstract class AbstractSodaGqlMojo extends AbstractMojo {
     File outputDirectory;
 
     /**
+     * Lets {@code outputDirectory} hold files soda-gql did not write (e.g. when it is {@code src/main/java});
+     * without it such a file is an error. Even with it, soda-gql never overwrites or deletes a file it did not write.
+     */
+    @Parameter(property = "soda-gql.allowForeignFiles", defaultValue = "false")
+    boolean allowForeignFiles;
+
+    /**
      * Where the snapshot, {@code artifact.json} and {@code report.json} go. Default: {@code
      * ${project.build.directory}/soda-gql}, and for an execution with an id of its own, {@code soda-gql-<id>}.
      */
@@ -149,7 +156,8 @@ abstract class AbstractSodaGqlMojo extends AbstractMojo {
         SodaGqlConfig.Builder builder = SodaGqlConfig.builder(basedir)
                 .javaPackage(packageName == null ? "" : packageName)
                 .outputDirectory(outputDirectory.getAbsolutePath())
-                .stateDirectory(stateDirectory.getAbsolutePath());
+                .stateDirectory(stateDirectory.getAbsolutePath())
+                .allowForeignFiles(allowForeignFiles);
         if (schemaPaths != null) {
             schemaPaths.forEach(builder::schemaPath);
         }

@@ -21,6 +21,9 @@ import java.util.regex.Pattern;
  * @param projectDirectory absolute; every relative path below is resolved against it
  * @param schemaPaths SDL files, globs of them, or one introspection {@code .json}; empty means every
  *     {@code *.graphqls} under the document roots
+ * @param allowForeignFiles whether the output directory may hold files soda-gql did not write (say, when it is
+ *     {@code src/main/java}); even then such a file is never overwritten or deleted. Not in {@link #hash()}: it
+ *     changes no output
  */
 public record SodaGqlConfig(
         Path projectDirectory,
@@ -30,7 +33,8 @@ public record SodaGqlConfig(
         ProjectPath stateDirectory,
         String javaPackage,
         Map<String, ScalarMapping> scalars,
-        ExportOptions exports) {
+        ExportOptions exports,
+        boolean allowForeignFiles) {
 
     private static final Pattern GRAPHQL_NAME = Pattern.compile("[_A-Za-z][_0-9A-Za-z]*");
     private static final Pattern JAVA_IDENTIFIER = Pattern.compile("[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*");
@@ -162,6 +166,7 @@ public record SodaGqlConfig(
         private String javaPackage = "";
         private final Map<String, ScalarMapping> scalars = new TreeMap<>();
         private ExportOptions exports = ExportOptions.none();
+        private boolean allowForeignFiles;
 
         private Builder(Path projectDirectory) {
             this.projectDirectory = projectDirectory;
@@ -196,6 +201,11 @@ public record SodaGqlConfig(
             return this;
         }
 
+        public Builder allowForeignFiles(boolean allow) {
+            allowForeignFiles = allow;
+            return this;
+        }
+
         public Builder scalar(ScalarMapping mapping) {
             scalars.put(mapping.graphqlName(), mapping);
             return this;
@@ -217,7 +227,7 @@ public record SodaGqlConfig(
                     ? List.of(DocumentRoot.of(ProjectPath.parse("src/main/graphql")))
                     : documentRoots;
             return new SodaGqlConfig(projectDirectory, schemaPaths, roots, outputDirectory, stateDirectory,
-                    javaPackage, scalars, exports);
+                    javaPackage, scalars, exports, allowForeignFiles);
         }
     }
 }

@@ -13,4 +13,16 @@ public record OutputRecord(ProjectPath path, ContentHash hash, long size, long m
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(hash, "hash");
     }
+
+    /**
+     * The record of a file whose writing failed: no stat matches it, so the next build sees it damaged and
+     * writes it again.
+     */
+    public static OutputRecord failed(ProjectPath path, ContentHash hash) {
+        return new OutputRecord(path, hash, -1, -1);
+    }
+
+    public boolean isFailed() {
+        return size < 0;
+    }
 }

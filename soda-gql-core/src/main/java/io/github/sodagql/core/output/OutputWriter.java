@@ -8,6 +8,7 @@ import io.github.sodagql.core.source.SourceLocation;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.LinkOption;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The only place that writes and deletes generated files. It writes a file only when its bytes differ
@@ -35,50 +37,81 @@ public final class OutputWriter {
     }
 
     public WriteReport write(Collection<OutputFile> files) {
-        return write(files, Map.of());
+        return write(files, Map.of(), WritePolicy.ANYWHERE, path -> Optional.empty());
     }
 
-    /** @param previous the records the last build left, by path */
-    public WriteReport write(Collection<OutputFile> files, Map<ProjectPath, OutputRecord> previous) {
+    /**
+     * @param previous the records the last build left, by path
+     * @param policy where files may go, and which existing ones are soda-gql's to replace: a file that is not,
+     *     and whose bytes differ, is left as it is and reported
+     * @param origin the definition each file is generated from, where a failure is reported
+     */
+    public WriteReport write(Collection<OutputFile> files, Map<ProjectPath, OutputRecord> previous,
+            WritePolicy policy, Function<ProjectPath, Optional<SourceLocation>> origin) {
         List<ProjectPath> written = new ArrayList<>();
         List<ProjectPath> unchanged = new ArrayList<>();
         List<Diagnostic> failures = new ArrayList<>();
         List<OutputRecord> records = new ArrayList<>();
+        List<OutputRecord> failed = new ArrayList<>();
         for (OutputFile file : files) {
             Path target = file.path().resolveAgainst(projectDirectory);
             byte[] bytes = file.bytes();
             ContentHash hash = ContentHash.of(bytes);
             try {
                 OutputRecord known = previous.get(file.path());
-                if (known != null && known.hash().equals(hash) && matches(known)) {
+                if (!policy.mayWrite(file.path())) {
+                    throw new IOException("its folder leads outside the output directory (a link?)");
+                } else if (known != null && known.hash().equals(hash) && matches(known)) {
                     unchanged.add(file.path());
                     records.add(known);
-                } else if (!Files.exists(target) && writeNew(target, bytes)) {
+                } else if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS) && writeNew(target, bytes)) {
                     written.add(file.path());
                     records.add(record(file.path(), hash));
                 } else if (hasBytes(target, bytes)) {
                     unchanged.add(file.path());
                     records.add(record(file.path(), hash));
+                } else if (!policy.mayReplace(file.path())) {
+                    throw new IOException("a file soda-gql did not write is in its place, and was left as it is");
                 } else {
                     writeAtomically(target, bytes);
                     written.add(file.path());
                     records.add(record(file.path(), hash));
                 }
             } catch (IOException e) {
-                failures.add(Diagnostic.at(DiagnosticCode.WRITE_FAILED, SourceLocation.startOf(file.path()),
-                        "Cannot write the file: " + e + ".",
-                        "Check that the output directory is writable and the disk is not full; the previous file was kept."));
+                failed.add(OutputRecord.failed(file.path(), hash));
+                String message = "Cannot write " + file.path().value() + ": " + reason(e) + ".";
+                String hint = "Remove what is in the way (or free disk space, or fix permissions); the next build writes it.";
+                failures.add(origin.apply(file.path())
+                        .map(location -> Diagnostic.at(DiagnosticCode.WRITE_FAILED, location, message, hint))
+                        .orElseGet(() -> Diagnostic.global(DiagnosticCode.WRITE_FAILED, message, hint)));
             }
         }
-        return new WriteReport(written, unchanged, failures, records);
+        return new WriteReport(written, unchanged, failures, records, failed);
     }
 
-    /** Deletes files nobody produces any more; returns those that existed. */
-    public List<ProjectPath> delete(Collection<ProjectPath> paths) {
+    private static String reason(IOException e) {
+        if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason().toLowerCase(java.util.Locale.ROOT);
+        }
+        if (e instanceof java.nio.file.FileSystemException) {
+            return e.getClass().getSimpleName();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    /**
+     * Deletes files nobody produces any more, among those {@code policy} lets it replace (a link is never deleted:
+     * soda-gql writes none); returns those that existed.
+     */
+    public List<ProjectPath> delete(Collection<ProjectPath> paths, WritePolicy policy) {
         List<ProjectPath> deleted = new ArrayList<>();
         for (ProjectPath path : paths) {
+            Path file = path.resolveAgainst(projectDirectory);
+            if (!policy.mayReplace(path) || Files.isSymbolicLink(file)) {
+                continue;
+            }
             try {
-                if (Files.deleteIfExists(path.resolveAgainst(projectDirectory))) {
+                if (Files.deleteIfExists(file)) {
                     deleted.add(path);
                 }
             } catch (IOException e) {

@@ -27,6 +27,8 @@ import io.github.sodagql.core.discovery.ScanResult;
 import io.github.sodagql.core.graph.DefinitionGraph;
 import io.github.sodagql.core.graph.DefinitionId;
 import io.github.sodagql.core.output.OutputFile;
+import io.github.sodagql.core.output.OutputFolder;
+import io.github.sodagql.core.output.OutputOwnership;
 import io.github.sodagql.core.output.OutputRecord;
 import io.github.sodagql.core.output.OutputWriter;
 import io.github.sodagql.core.output.WriteReport;
@@ -198,6 +200,11 @@ public final class BuilderSession {
         private int scanned;
         private int statHits;
         private int hashes;
+        private final OutputFolder outputFolder = new OutputFolder(config.projectDirectory(), config.outputDirectory());
+        private final OutputFolder stateFolder = new OutputFolder(config.projectDirectory(), config.stateDirectory());
+        private OutputOwnership ownership;
+        /** Set when the output folder holds foreign files: nothing is written, and the next build checks again. */
+        private boolean blocked;
 
         Build(StageClock clock, Optional<ChangeSet> known, Mode buildMode) {
             this.clock = clock;
@@ -219,7 +226,16 @@ public final class BuilderSession {
             }
             if (previous.isEmpty()) {
                 SnapshotStore.Loaded loaded = clock.time("snapshot", () -> SnapshotStore.load(stateDirectory));
-                if (loaded instanceof SnapshotStore.Loaded.Found found) {
+                Optional<ProjectPath> outside = loaded instanceof SnapshotStore.Loaded.Found found
+                        ? StateConfinement.outside(found.snapshot(), outputFolder, stateFolder) : Optional.empty();
+                if (outside.isPresent()) {
+                    notices.add("soda-gql: ignoring the snapshot in " + config.stateDirectory() + " because it records "
+                            + outside.get() + ", which is outside " + config.outputDirectory() + " (or "
+                            + config.stateDirectory() + "); nothing outside them is written or deleted. Building everything.");
+                    fullReason = "snapshot unusable";
+                    globalChanges.add(new BuildExplanation.InputChange("snapshot", "unusable",
+                            "it records an output outside the output folder"));
+                } else if (loaded instanceof SnapshotStore.Loaded.Found found) {
                     previous = Optional.of(found.snapshot());
                 } else if (loaded instanceof SnapshotStore.Loaded.Unusable unusable) {
                     notices.add("soda-gql: ignoring the snapshot in " + config.stateDirectory() + " because "
@@ -234,7 +250,11 @@ public final class BuilderSession {
             }
             Optional<Snapshot> earlier = previous;
             // Files an interrupted build may have written without recording them anywhere.
-            Set<ProjectPath> strays = readPending();
+            Set<ProjectPath> strays = new TreeSet<>(readPending());
+            ownership = OutputOwnership.load(config.projectDirectory(), stateDirectory, outputFolder,
+                    earlier.map(BuilderSession::recordedOutputs).orElse(List.of()), strays);
+            notices.addAll(ownership.notices());
+            strays.addAll(ownership.unrecorded());
             if (!strays.isEmpty() && fullReason == null) {
                 fullReason = "the last build was interrupted";
                 previous = Optional.empty();
@@ -456,11 +476,30 @@ public final class BuilderSession {
             Artifact artifact = clock.time("artifact", () -> Artifact.of(loaded.map(LoadedSchema::contentHash),
                     records.values().stream().flatMap(r -> r.artifactEntry().stream()).toList(), graph.definitions(), counts));
 
-            writePending(outputs);
-            WriteReport written = clock.time("output", () -> writer.write(outputs, known));
-            List<ProjectPath> deleted = clock.time("output", () -> writer.delete(toDelete));
+            if (!config.allowForeignFiles() && (full || !ownership.ledgerPresent())) {
+                diagnostics.addAll(clock.time("output", () -> foreignFilesCheck(outputs)));
+                if (blocked) {
+                    outputs.clear();
+                    toDelete.clear();
+                }
+            }
+            if (!blocked) {
+                try {
+                    writePending(ownership.recordBeforeWriting(outputs, known));
+                } catch (IOException e) {
+                    // Without the ledger a crash could leave files the next build does not know as its own.
+                    writePending(List.of());
+                }
+            }
+            Map<ProjectPath, io.github.sodagql.core.source.SourceLocation> origins = new HashMap<>();
+            owners.forEach((path, owner) -> graph.definition(owner).ifPresent(d -> origins.put(path, d.location())));
+            WriteReport written = clock.time("output", () -> writer.write(outputs, known, ownership,
+                    path -> Optional.ofNullable(origins.get(path))));
+            List<ProjectPath> deleted = clock.time("output", () -> writer.delete(toDelete, ownership));
             Map<ProjectPath, OutputRecord> writtenRecords = new HashMap<>();
             written.records().forEach(r -> writtenRecords.put(r.path(), r));
+            // A file that could not be written is recorded as damaged, so that the next build writes it.
+            written.failed().forEach(r -> writtenRecords.put(r.path(), r));
             List<OutputRecord> newShared = new ArrayList<>();
             Map<DefinitionId, List<OutputRecord>> newOwned = new HashMap<>();
             for (OutputFile output : outputs) {
@@ -515,6 +554,7 @@ public final class BuilderSession {
                         record.outputs(), current);
             });
             diagnostics.addAll(written.failures());
+            diagnostics.sort(null);
 
             WriteReport artifactWrite = clock.time("output", () -> writer.write(List.of(new OutputFile(
                     config.stateDirectory().resolve(ARTIFACT_FILE), ArtifactJson.render(artifact)))));
@@ -524,7 +564,7 @@ public final class BuilderSession {
                     loaded.isPresent() ? schemaInputs : new TreeMap<>(), schema.diagnostics(), withoutDocuments(files),
                     graph.diagnostics(), records, sharedOutputs, generationDiagnostics, classNames, generated,
                     artifactWrite.records().stream().findFirst());
-            save(snapshot, diagnostics);
+            save(snapshot, diagnostics, deleted);
 
             BuildCounters counters = new BuildCounters(scanned, statHits, hashes, filesParsed, reparsed.get(), schemaParsed ? 1 : 0,
                     composed.size(), loaded.isPresent() ? composed.size() : 0, loaded.isPresent() ? affected.size() : 0,
@@ -539,15 +579,20 @@ public final class BuilderSession {
             BuildExplanation explanation = new BuildExplanation(changes(),
                     rebuilt(causes, loaded.isPresent(), regenerated, repairs, oldRecords), writtenPaths, unchangedPaths,
                     deleted);
-            ArtifactCounts reported = counts;
+            // This build's findings, not the project's: counted in the summary, never in the artifact.
+            List<Diagnostic> findings = new ArrayList<>(written.failures());
+            findings.addAll(artifactWrite.failures());
             if (buildMode == Mode.FULL && earlier.isPresent()) {
                 List<Diagnostic> mismatches = mismatches(writtenPaths, deleted);
                 diagnostics.addAll(mismatches);
                 diagnostics.sort(null);
-                // This build's finding, not the project's: counted in the summary, never in the artifact.
-                reported = new ArtifactCounts(counts.documents(), counts.operations(), counts.fragments(),
-                        counts.errors() + mismatches.size(), counts.warnings());
+                findings.addAll(mismatches);
             }
+            if (blocked) {
+                findings.addAll(diagnostics.stream().filter(d -> d.code() == DiagnosticCode.CONFIG_INVALID).toList());
+            }
+            ArtifactCounts reported = new ArtifactCounts(counts.documents(), counts.operations(), counts.fragments(),
+                    counts.errors() + findings.size(), counts.warnings());
             return finish(mode, diagnostics, artifact, reported, counters, files, loaded.map(LoadedSchema::sources).orElse(List.of()),
                     explanation);
         }
@@ -577,7 +622,7 @@ public final class BuilderSession {
                     withoutDocuments(files), previous.graphDiagnostics(), previous.definitions(), previous.sharedOutputs(),
                     previous.generationDiagnostics(), previous.classNames(), previous.generated(), previous.artifactOutput());
             if (!refreshed.equals(previous)) {
-                save(refreshed, diagnostics);
+                save(refreshed, diagnostics, List.of());
             } else {
                 memory = Optional.of(previous);
             }
@@ -651,12 +696,24 @@ public final class BuilderSession {
             return new BuildResult(diagnostics, Optional.of(artifact), report, List.copyOf(inputs), notices);
         }
 
-        private void save(Snapshot snapshot, List<Diagnostic> diagnostics) {
+        private void save(Snapshot snapshot, List<Diagnostic> diagnostics, List<ProjectPath> deleted) {
+            if (blocked) {
+                // Nothing was written: the next build must not take this one's results as done, so it starts over.
+                memory = Optional.empty();
+                try {
+                    Files.deleteIfExists(stateDirectory.resolve(SnapshotStore.FILE));
+                } catch (IOException e) {
+                    diagnostics.add(Diagnostic.global(DiagnosticCode.WRITE_FAILED, "Cannot delete the snapshot in "
+                            + config.stateDirectory() + ": " + e.getMessage() + ".", "Delete it by hand."));
+                }
+                return;
+            }
             memory = Optional.of(snapshot);
             try {
                 clock.time("snapshot", () -> {
                     try {
                         SnapshotStore.save(stateDirectory, snapshot);
+                        ownership.recordAfterBuild(recordedOutputRecords(snapshot), deleted);
                         Files.deleteIfExists(stateDirectory.resolve(PENDING_FILE));
                     } catch (IOException e) {
                         throw new java.io.UncheckedIOException(e);
@@ -675,12 +732,20 @@ public final class BuilderSession {
             return !writer.matches(output) && !writer.hash(output.path()).equals(Optional.of(output.hash()));
         }
 
+        /** The pending list of an interrupted build: only files inside the output folder, the rest ignored with a notice. */
         private Set<ProjectPath> readPending() {
             try {
                 Set<ProjectPath> paths = new TreeSet<>();
                 for (String line : Files.readAllLines(stateDirectory.resolve(PENDING_FILE))) {
-                    if (!line.isBlank()) {
-                        paths.add(new ProjectPath(line.strip()));
+                    if (line.isBlank()) {
+                        continue;
+                    }
+                    Optional<ProjectPath> path = projectPath(line.strip());
+                    if (path.isPresent() && outputFolder.contains(path.get())) {
+                        paths.add(path.get());
+                    } else {
+                        notices.add("soda-gql: ignoring '" + line.strip().replaceAll("\\p{Cntrl}", "?") + "' in "
+                                + PENDING_FILE + ": it is not a file inside " + config.outputDirectory() + ".");
                     }
                 }
                 return paths;
@@ -691,10 +756,37 @@ public final class BuilderSession {
             }
         }
 
+        /**
+         * The foreign files in the output folder, as one {@code CONFIG_INVALID} naming the first; when there are
+         * any, this build writes and deletes nothing ({@link #blocked}). A file this build generates with exactly
+         * its bytes is not foreign (a state folder lost with the outputs kept).
+         */
+        private List<Diagnostic> foreignFilesCheck(List<OutputFile> outputs) {
+            Map<ProjectPath, OutputFile> produced = new HashMap<>();
+            outputs.forEach(output -> produced.put(output.path(), output));
+            List<ProjectPath> foreign;
+            try {
+                foreign = ownership.foreignFiles(path -> produced.containsKey(path)
+                        && writer.hash(path).equals(Optional.of(ContentHash.of(produced.get(path).bytes()))), 1);
+            } catch (IOException e) {
+                return List.of(Diagnostic.global(DiagnosticCode.IO_ERROR, "Cannot list the output directory "
+                        + config.outputDirectory() + ": " + e.getMessage() + ".", "Check that it is readable."));
+            }
+            if (foreign.isEmpty()) {
+                return List.of();
+            }
+            blocked = true;
+            return List.of(Diagnostic.global(DiagnosticCode.CONFIG_INVALID, "Configuration 'outputDirectory' ("
+                    + config.outputDirectory() + ") holds " + foreign.get(0) + ", which soda-gql did not write; it never "
+                    + "overwrites or deletes such a file, so it wrote nothing.", "Give the generated sources a folder of "
+                    + "their own (the default is target/generated-sources/soda-gql), move the file away, or set "
+                    + "allowForeignFiles to let them share the folder."));
+        }
+
         /** Before writing: the outputs about to be written, so that a crash cannot leave untracked files. */
-        private void writePending(List<OutputFile> outputs) {
+        private void writePending(List<ProjectPath> outputs) {
             StringBuilder paths = new StringBuilder();
-            outputs.forEach(output -> paths.append(output.path().value()).append('\n'));
+            outputs.forEach(output -> paths.append(output.value()).append('\n'));
             try {
                 OutputWriter.writeAtomically(stateDirectory.resolve(PENDING_FILE),
                         paths.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -1125,6 +1217,26 @@ public final class BuilderSession {
                 });
             });
         }
+    }
+
+    private static Optional<ProjectPath> projectPath(String value) {
+        try {
+            return Optional.of(new ProjectPath(value));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Every generated file a snapshot records. */
+    private static List<OutputRecord> recordedOutputRecords(Snapshot snapshot) {
+        List<OutputRecord> records = new ArrayList<>(snapshot.sharedOutputs());
+        snapshot.definitions().values().forEach(record -> records.addAll(record.outputs()));
+        return records;
+    }
+
+    private static List<ProjectPath> recordedOutputs(Snapshot snapshot) {
+        // A failed write's record asks for a retry; it makes nobody's file soda-gql's.
+        return recordedOutputRecords(snapshot).stream().filter(r -> !r.isFailed()).map(OutputRecord::path).toList();
     }
 
     /** The snapshot keeps texts, not syntax trees. */

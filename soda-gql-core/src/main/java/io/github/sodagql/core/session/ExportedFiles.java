@@ -5,6 +5,7 @@ import io.github.sodagql.core.diagnostic.DiagnosticCode;
 import io.github.sodagql.core.output.OutputFile;
 import io.github.sodagql.core.output.OutputRecord;
 import io.github.sodagql.core.output.OutputWriter;
+import io.github.sodagql.core.output.WritePolicy;
 import io.github.sodagql.core.output.WriteReport;
 import io.github.sodagql.core.source.ContentHash;
 import io.github.sodagql.core.source.ProjectPath;
@@ -43,7 +44,19 @@ final class ExportedFiles {
         if (files.isEmpty() && previous.isEmpty()) {
             return List.of();
         }
-        WriteReport report = writer.write(files, previous);
+        WritePolicy insideRoots = new WritePolicy() {
+            @Override
+            public boolean mayWrite(ProjectPath path) {
+                return isUnder(path, roots);
+            }
+
+            @Override
+            public boolean mayReplace(ProjectPath path) {
+                // Export folders are ours alone (state and generated resources), so a file there is ours to replace.
+                return isUnder(path, roots);
+            }
+        };
+        WriteReport report = writer.write(files, previous, insideRoots, path -> Optional.empty());
         Set<ProjectPath> produced = new TreeSet<>();
         files.forEach(file -> produced.add(file.path()));
         List<ProjectPath> stale = previous.values().stream()
@@ -52,7 +65,7 @@ final class ExportedFiles {
                 .filter(record -> writer.hash(record.path()).equals(Optional.of(record.hash())))
                 .map(OutputRecord::path)
                 .toList();
-        writer.delete(stale);
+        writer.delete(stale, insideRoots);
         List<Diagnostic> problems = new ArrayList<>(report.failures());
         try {
             if (report.records().isEmpty()) {

@@ -66,6 +66,47 @@ class OutputWriterTest {
 
         assertEquals(1, report.failures().size());
         assertEquals("WRITE_FAILED", report.failures().get(0).code().name());
-        assertEquals("blocker/x.txt:1:1", report.failures().get(0).location().orElseThrow().toString());
+        assertEquals(java.util.Optional.empty(), report.failures().get(0).location(), "no origin given: not located");
+        assertEquals(true, report.failures().get(0).message().contains("blocker/x.txt"), report.failures().get(0).message());
+        assertEquals(List.of(ProjectPath.parse("blocker/x.txt")), report.failed().stream().map(OutputRecord::path).toList());
+    }
+
+    @Test
+    void aFailureIsReportedAtTheOriginWithTheOutputNamed() throws Exception {
+        Files.writeString(project.resolve("blocker"), "a file where a folder should be");
+        io.github.sodagql.core.source.SourceLocation origin = new io.github.sodagql.core.source.SourceLocation(
+                ProjectPath.parse("src/main/graphql/a.graphql"), 3, 1);
+
+        WriteReport report = new OutputWriter(project).write(List.of(file("blocker/x.txt", "x")), java.util.Map.of(),
+                WritePolicy.ANYWHERE, path -> java.util.Optional.of(origin));
+
+        assertEquals(origin, report.failures().get(0).location().orElseThrow());
+        assertEquals(true, report.failures().get(0).message().contains("blocker/x.txt"), report.failures().get(0).message());
+    }
+
+    @Test
+    void aFileItDoesNotOwnIsNeitherOverwrittenNorDeleted() throws Exception {
+        Files.createDirectories(project.resolve("out"));
+        Files.writeString(project.resolve("out/BookCard.java"), "// the user's own");
+        OutputWriter writer = new OutputWriter(project);
+
+        WritePolicy nothingOwned = new WritePolicy() {
+            @Override
+            public boolean mayWrite(ProjectPath path) {
+                return true;
+            }
+
+            @Override
+            public boolean mayReplace(ProjectPath path) {
+                return false;
+            }
+        };
+        WriteReport report = writer.write(List.of(file("out/BookCard.java", "// generated")), java.util.Map.of(),
+                nothingOwned, path -> java.util.Optional.empty());
+        List<ProjectPath> deleted = writer.delete(List.of(ProjectPath.parse("out/BookCard.java")), nothingOwned);
+
+        assertEquals(1, report.failures().size());
+        assertEquals(List.of(), deleted);
+        assertEquals("// the user's own", Files.readString(project.resolve("out/BookCard.java")));
     }
 }
