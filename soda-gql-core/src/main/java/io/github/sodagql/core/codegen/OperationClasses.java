@@ -34,8 +34,8 @@ final class OperationClasses {
                 .superclass(ParameterizedTypeName.get(ClassName.get(pkg, "GeneratedOperation"), variables, data))
                 .addJavadoc("The {@code $L $L} operation, from {@code $L}:\n<pre>\n$L\n</pre>\n",
                         operation.operation().kind().keyword(), JavaNames.javadoc(operation.name()),
-                        JavaNames.javadoc(operation.source().value()), JavaNames.javadoc(graphql.language.AstPrinter.printAst(
-                                operation.operation().document().getDefinitions().get(0))));
+                        JavaNames.javadoc(operation.source().value()), JavaNames.javadoc(OperationText.laidOut(graphql.language.AstPrinter.printAstCompact(
+                                operation.operation().document().getDefinitions().get(0)))));
         type.addField(constant("OPERATION_NAME", operation.name()));
         type.addField(constant("OPERATION_KIND", operation.operation().kind().keyword()));
         type.addField(constant("OPERATION_ID", operation.operation().operationId().hex()));
