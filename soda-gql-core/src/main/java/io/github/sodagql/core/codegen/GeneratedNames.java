@@ -2,12 +2,19 @@ package io.github.sodagql.core.codegen;
 
 import com.palantir.javapoet.ClassName;
 import io.github.sodagql.core.graph.DefinitionId;
+import io.github.sodagql.core.diagnostic.Diagnostic;
+import java.util.List;
 import java.util.Map;
 
-/** The generated class of every enum and input object, fragment and operation. */
+/**
+ * The generated class of every enum and input object, fragment and operation.
+ *
+ * @param warnings a {@code CLASS_NAME_TAKEN} for each definition kept off the name it wanted by another
+ */
 public record GeneratedNames(Map<String, ClassName> schemaTypes, Map<String, ClassName> fragments,
-        Map<DefinitionId, ClassName> operations) {
+        Map<DefinitionId, ClassName> operations, List<Diagnostic> warnings) {
     public GeneratedNames {
+        warnings = List.copyOf(warnings);
         schemaTypes = Map.copyOf(schemaTypes);
         fragments = Map.copyOf(fragments);
         operations = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(operations));

@@ -22,6 +22,7 @@ import io.github.sodagql.core.shape.SchemaUsage;
 import io.github.sodagql.core.shape.VariableShape;
 import io.github.sodagql.core.graph.DefinitionId;
 import io.github.sodagql.core.source.ProjectPath;
+import io.github.sodagql.core.stack.LargeStack;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -52,32 +53,110 @@ public final class JavaGenerator {
     private JavaGenerator() {}
 
     /**
-     * The class name of every enum, input object, fragment and operation. Names depend only on names (never
-     * on shapes), so a build that regenerates a few files allocates exactly the names a full build would.
+     * The class name of every enum, input object, fragment and operation, with a warning for each pair of
+     * definitions that wanted one name.
+     *
+     * <p>User code refers to these classes, so adding a definition must never rename another's class. Each kind
+     * therefore has names of its own, decided by the definition's own name and the schema, never by which other
+     * definitions exist: schema types (enums and input objects) take their name; an operation's class ends in its
+     * kind ({@code Query}, {@code Mutation}, {@code Subscription}) and yields only to schema types; a fragment
+     * yields to every schema type name and never ends in an operation kind (such a fragment is suffixed
+     * {@code Fragment}). Which enums and inputs are generated varies with use, so the schema's full list is what
+     * counts. Only two definitions of one kind whose names differ in case alone, or an operation {@code Foo}
+     * beside {@code FooQuery}, still compete; sort order decides, with a {@link DiagnosticCode#CLASS_NAME_TAKEN}
+     * warning naming both. Names depend only on names (never on shapes), so a build that regenerates a few files
+     * allocates exactly the names a full build would.
+     *
+     * @param enumTypes the names of every enum type in the schema, used or not
+     * @param inputTypes the names of every input object type in the schema, used or not
      */
-    public static GeneratedNames names(String pkg, SchemaUsage usage, java.util.Collection<String> fragments,
+    public static GeneratedNames names(String pkg, SchemaUsage usage, java.util.Collection<String> enumTypes,
+            java.util.Collection<String> inputTypes, java.util.Collection<String> fragments,
             java.util.Collection<OperationRef> operations) {
-        NameScope topLevel = NameScope.forTypes(JavaNames.RESERVED_TYPES);
-        Map<String, ClassName> schemaTypes = new TreeMap<>();
+        ClassNames classes = new ClassNames();
+        Map<String, ClassName> schemaTypeClasses = new TreeMap<>();
+        // Every schema type's name is claimed, so a type that comes into use later finds its name free.
+        Map<String, String> schemaNames = new TreeMap<>();
+        java.util.SortedSet<String> schemaTypes = new java.util.TreeSet<>(enumTypes);
+        schemaTypes.addAll(inputTypes);
+        for (String type : schemaTypes) {
+            schemaNames.put(type, classes.claim(topLevelName(type), inputTypes.contains(type) ? "Input" : "Enum",
+                    "schema type '" + type + "'"));
+        }
         for (EnumShape shape : usage.enums()) {
-            schemaTypes.put(shape.name(), ClassName.get(pkg, allocate(topLevel, topLevelName(shape.name()), "Enum")));
+            schemaTypeClasses.put(shape.name(), ClassName.get(pkg, schemaNames.computeIfAbsent(shape.name(),
+                    type -> classes.claim(topLevelName(type), "Enum", "schema type '" + type + "'"))));
         }
         for (InputShape shape : usage.inputs()) {
-            schemaTypes.put(shape.name(), ClassName.get(pkg, allocate(topLevel, topLevelName(shape.name()), "Input")));
+            schemaTypeClasses.put(shape.name(), ClassName.get(pkg, schemaNames.computeIfAbsent(shape.name(),
+                    type -> classes.claim(topLevelName(type), "Input", "schema type '" + type + "'"))));
+        }
+        List<OperationRef> sortedOperations = operations.stream()
+                .sorted(Comparator.comparing((OperationRef o) -> o.id().name()).thenComparing(o -> o.id().file())).toList();
+        Map<DefinitionId, ClassName> operationClasses = new LinkedHashMap<>();
+        for (OperationRef operation : sortedOperations) {
+            String suffix = JavaNames.type(operation.kind().keyword());
+            String base = topLevelName(operation.id().name());
+            operationClasses.put(operation.id(), ClassName.get(pkg, classes.claim(base.endsWith(suffix) ? base : base + suffix,
+                    "Operation", "operation '" + operation.id().name() + "' (" + operation.id().file().value() + ")")));
         }
         Map<String, ClassName> fragmentClasses = new TreeMap<>();
         for (String fragment : new java.util.TreeSet<>(fragments)) {
-            fragmentClasses.put(fragment, ClassName.get(pkg, allocate(topLevel, topLevelName(fragment), "Fragment")));
+            String base = topLevelName(fragment);
+            String owner = "fragment '" + fragment + "'";
+            if (OPERATION_KINDS.stream().noneMatch(base::endsWith)) {
+                fragmentClasses.put(fragment, ClassName.get(pkg, classes.claim(base, "Fragment", owner)));
+                continue;
+            }
+            // Names ending in an operation kind belong to operations: the fragment is suffixed whether or not an
+            // operation holds the name today, so an operation added later cannot take the fragment's name.
+            String name = classes.claim(base + "Fragment", "Fragment", owner);
+            classes.holder(base).ifPresent(holder -> classes.warn(owner, name, base, holder,
+                    "Class names ending in Query, Mutation or Subscription belong to operations; rename the fragment to choose its class name."));
+            fragmentClasses.put(fragment, ClassName.get(pkg, name));
         }
-        Map<DefinitionId, ClassName> operationClasses = new LinkedHashMap<>();
-        operations.stream().sorted(Comparator.comparing((OperationRef o) -> o.id().name()).thenComparing(o -> o.id().file()))
-                .forEach(operation -> {
-                    String suffix = JavaNames.type(operation.kind().keyword());
-                    String base = topLevelName(operation.id().name());
-                    operationClasses.put(operation.id(), ClassName.get(pkg,
-                            allocate(topLevel, base.endsWith(suffix) ? base : base + suffix, "Operation")));
-                });
-        return new GeneratedNames(schemaTypes, fragmentClasses, operationClasses);
+        return new GeneratedNames(schemaTypeClasses, fragmentClasses, operationClasses, classes.warnings());
+    }
+
+    private static final List<String> OPERATION_KINDS = List.of("Query", "Mutation", "Subscription");
+
+    /** Top-level class names, claimed in order: a taken name gets the kind's suffix, then {@code _2}, ... */
+    private static final class ClassNames {
+        private final NameScope scope = NameScope.forTypes(JavaNames.RESERVED_TYPES);
+        private final Map<String, String> holders = new java.util.HashMap<>();
+        private final List<Diagnostic> warnings = new ArrayList<>();
+
+        String claim(String base, String suffix, String owner) {
+            String name;
+            if (!scope.isTaken(base) && !JavaNames.OPERATION_CONSTANTS.contains(base)) {
+                name = scope.allocate(base);
+            } else {
+                name = scope.allocate(scope.isTaken(base + suffix) ? base : base + suffix);
+                holder(base).ifPresent(holder -> warn(owner, name, base, holder, "Rename one of them to choose. Class"
+                        + " names never depend on which other definitions exist, except for two of one kind whose names"
+                        + " differ only in case (or an operation 'Foo' beside 'FooQuery'): sort order decides those."));
+            }
+            holders.putIfAbsent(name.toLowerCase(java.util.Locale.ROOT), owner);
+            return name;
+        }
+
+        /** The definition that holds {@code name} (a file system may ignore case, so case is ignored). */
+        Optional<String> holder(String name) {
+            return Optional.ofNullable(holders.get(name.toLowerCase(java.util.Locale.ROOT)));
+        }
+
+        void warn(String owner, String name, String wanted, String holder, String hint) {
+            warnings.add(Diagnostic.global(DiagnosticCode.CLASS_NAME_TAKEN, capitalized(owner) + " is generated as '"
+                    + name + "', because '" + wanted + "' is the class of " + holder + ".", hint));
+        }
+
+        List<Diagnostic> warnings() {
+            return warnings;
+        }
+
+        private static String capitalized(String text) {
+            return Character.toUpperCase(text.charAt(0)) + text.substring(1);
+        }
     }
 
     public static GeneratedSources generate(GenerationRequest request) {
@@ -85,6 +164,7 @@ public final class JavaGenerator {
         List<Diagnostic> diagnostics = new ArrayList<>();
         Map<String, ScalarMapping> scalars = usableScalars(request, diagnostics);
         GeneratedNames names = request.names();
+        diagnostics.addAll(names.warnings());
 
         TypeMapping mapping = new TypeMapping(pkg, names.schemaTypes(), scalars);
         SelectionTypes selections = new SelectionTypes(mapping, names.fragments());
@@ -110,7 +190,7 @@ public final class JavaGenerator {
             files.add(shared(folder, "Operations", render(pkg, registry(pkg, names.operations().values()))));
         }
         // Units are independent of each other, so they render in parallel; the result is sorted below.
-        files.addAll(request.fragments().entrySet().parallelStream().map(entry -> {
+        files.addAll(request.fragments().entrySet().parallelStream().map(entry -> LargeStack.retryingOnOverflow("soda-gql-codegen", () -> {
             FragmentShape fragment = entry.getValue();
             ClassName name = names.fragments().get(fragment.name());
             SelectionTypes.Unit unit = new SelectionTypes.Unit(name, selections.referencedNames(fragment.selection()));
@@ -121,12 +201,12 @@ public final class JavaGenerator {
                     .addMethod(rootFromMap(name, fragment.name()))
                     .addTypes(unit.hoisted());
             return owned(folder, name.simpleName(), render(pkg, type), entry.getKey());
-        }).toList());
-        files.addAll(request.operations().parallelStream().map(operation -> {
+        })).toList());
+        files.addAll(request.operations().parallelStream().map(operation -> LargeStack.retryingOnOverflow("soda-gql-codegen", () -> {
             ClassName name = names.operations().get(operation.operation().id());
             TypeSpec.Builder type = OperationClasses.operationClass(name, operation, selections, values, pkg);
             return owned(folder, name.simpleName(), render(pkg, type), operation.operation().id());
-        }).toList());
+        })).toList());
         files.sort(Comparator.comparing(f -> f.file().path()));
         return new GeneratedSources(files, diagnostics);
     }
@@ -155,17 +235,6 @@ public final class JavaGenerator {
 
     private static String topLevelName(String graphqlName) {
         return JavaNames.capped(JavaNames.type(graphqlName), JavaNames.MAX_TOP_LEVEL_NAME);
-    }
-
-    /** {@code base}, else {@code base + suffix}, else {@code base_2}, ... */
-    private static String allocate(NameScope scope, String base, String suffix) {
-        if (!scope.isTaken(base) && !JavaNames.OPERATION_CONSTANTS.contains(base)) {
-            return scope.allocate(base);
-        }
-        if (!scope.isTaken(base + suffix)) {
-            return scope.allocate(base + suffix);
-        }
-        return scope.allocate(base);
     }
 
     static AnnotationSpec generated() {

@@ -43,6 +43,8 @@ public enum DiagnosticCode {
     UNMAPPED_SCALAR(Severity.WARNING),
     /** A full build ({@code -Dsoda-gql.full}) had to change an output the incremental build left: a bug, or a hand edit. */
     INCREMENTAL_MISMATCH(Severity.ERROR),
+    /** Two definitions of one kind want one class name; sort order gave it to one, the other is suffixed. */
+    CLASS_NAME_TAKEN(Severity.WARNING),
     /**
      * Input nested deeper than the documented limits (selection depth through fragments, brackets in a document or
      * schema, schema type nesting): refused before a stage could run out of stack.

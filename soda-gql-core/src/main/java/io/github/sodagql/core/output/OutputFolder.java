@@ -38,8 +38,13 @@ public final class OutputFolder {
     /** Whether {@code path} names a file inside this folder, following every link on its way. */
     public boolean contains(ProjectPath path) {
         String value = path.value();
-        if (!value.startsWith(prefix) || value.length() == prefix.length() || value.equals("..")
-                || value.startsWith("../") || !ProjectPath.parse(value).value().equals(value)) {
+        if (!value.startsWith(prefix) || value.length() == prefix.length()
+                || !ProjectPath.parse(value).value().equals(value)) {
+            return false;
+        }
+        // The folder itself may lie outside the project ("../build/gen"); what follows it may not climb.
+        String inside = value.substring(prefix.length());
+        if (inside.equals("..") || inside.startsWith("../")) {
             return false;
         }
         Path parent = path.resolveAgainst(projectDirectory).getParent();

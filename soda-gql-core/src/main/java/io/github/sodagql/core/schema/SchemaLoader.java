@@ -27,6 +27,7 @@ import io.github.sodagql.core.parse.NestingDepth;
 import io.github.sodagql.core.source.ContentHash;
 import io.github.sodagql.core.source.ProjectPath;
 import io.github.sodagql.core.source.SourceLocation;
+import io.github.sodagql.core.stack.LargeStack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -46,7 +47,6 @@ import java.util.regex.Pattern;
 public final class SchemaLoader {
     private static final Pattern GRAPHQL_JAVA_POSITION = Pattern.compile("\\s*\\[@-?\\d+:-?\\d+]");
     private static final Pattern JSON_POSITION = Pattern.compile("line (\\d+) column (\\d+)");
-    private static final long SCHEMA_STACK_BYTES = 256L << 20;
 
     private SchemaLoader() {}
 
@@ -83,7 +83,7 @@ public final class SchemaLoader {
                 return loadHere(config, validatedBefore);
             } catch (StackOverflowError e) {
                 return SchemaLoadResult.failed(List.of(Diagnostic.global(DiagnosticCode.DEPTH_LIMIT,
-                        "The schema is nested too deeply to be read, even on a " + (SCHEMA_STACK_BYTES >> 20) + " MB stack.",
+                        "The schema is nested too deeply to be read, even on a " + (LargeStack.BYTES >> 20) + " MB stack.",
                         "Flatten the schema's nesting.")));
             }
         });
@@ -146,47 +146,16 @@ public final class SchemaLoader {
     }
 
     /**
-     * Runs a load on a thread of its own with a large stack: graphql-java builds a schema's types recursively,
-     * one level per type reached through a field, so a chain of a few thousand types would overflow a default
-     * 1 MB stack. The stack is reserved, not committed: it costs memory only as deep as a schema goes.
+     * graphql-java builds a schema's types recursively, one level per type reached through a field, so a chain of
+     * a few thousand types would overflow a default 1 MB stack: loads always run on a large one.
      */
     private static <T> T onLargeStack(java.util.function.Supplier<T> load) {
-        java.util.concurrent.atomic.AtomicReference<T> result = new java.util.concurrent.atomic.AtomicReference<>();
-        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
-        Thread thread = new Thread(null, () -> {
-            try {
-                result.set(load.get());
-            } catch (RuntimeException | Error e) {
-                failure.set(e);
-            }
-        }, "soda-gql-schema", SCHEMA_STACK_BYTES);
-        thread.setDaemon(true);
-        thread.start();
-        boolean interrupted = false;
-        while (thread.isAlive()) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                // The load is short and bounded: finish it, and leave the interrupt for the caller.
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-        Throwable thrown = failure.get();
-        if (thrown instanceof RuntimeException e) {
-            throw e;
-        }
-        if (thrown instanceof Error e) {
-            throw e;
-        }
-        return result.get();
+        return LargeStack.call("soda-gql-schema", load);
     }
 
     private static Diagnostic tooDeep(ProjectPath file) {
         return Diagnostic.at(DiagnosticCode.DEPTH_LIMIT, SourceLocation.startOf(file),
-                "The schema nests types too deeply to be built, even on a " + (SCHEMA_STACK_BYTES >> 20) + " MB stack.",
+                "The schema nests types too deeply to be built, even on a " + (LargeStack.BYTES >> 20) + " MB stack.",
                 "Flatten the chain of types that refer to each other through fields.");
     }
 

@@ -47,6 +47,7 @@ import io.github.sodagql.core.shape.SchemaUsage;
 import io.github.sodagql.core.shape.ShapeBuilder;
 import io.github.sodagql.core.source.ContentHash;
 import io.github.sodagql.core.source.ProjectPath;
+import io.github.sodagql.core.stack.LargeStack;
 import io.github.sodagql.core.validate.DeprecationCheck;
 import io.github.sodagql.core.validate.OperationValidator;
 import java.io.IOException;
@@ -1093,15 +1094,16 @@ public final class BuilderSession {
             Map<DefinitionId, OperationShape> operationShapes = new ConcurrentHashMap<>();
             Map<DefinitionId, FragmentShape> wantedFragments = new ConcurrentHashMap<>();
             wanted.parallelStream().forEach(id -> {
+                // Shaping recurses once per nesting level: a selection near the depth limit may need a larger stack.
                 if (id.kind() == DefinitionId.Kind.OPERATION) {
-                    ComposedOperation operation = composed.containsKey(id) ? composed.get(id) : composer.compose(id, graph, nodes);
-                    OperationShape shape = shapes.operation(operation);
+                    OperationShape shape = LargeStack.retryingOnOverflow("soda-gql-shape", () -> shapes.operation(
+                            composed.containsKey(id) ? composed.get(id) : composer.compose(id, graph, nodes)));
                     operationShapes.put(id, shape);
-                    typesUsed.put(id, shapes.typesUsed(shape));
+                    typesUsed.put(id, LargeStack.retryingOnOverflow("soda-gql-shape", () -> shapes.typesUsed(shape)));
                 } else {
-                    FragmentShape shape = fragmentShape.apply(id.name());
+                    FragmentShape shape = LargeStack.retryingOnOverflow("soda-gql-shape", () -> fragmentShape.apply(id.name()));
                     wantedFragments.put(id, shape);
-                    typesUsed.put(id, shapes.typesUsed(shape));
+                    typesUsed.put(id, LargeStack.retryingOnOverflow("soda-gql-shape", () -> shapes.typesUsed(shape)));
                 }
             });
             SortedSet<String> allTypes = new TreeSet<>();
@@ -1114,7 +1116,8 @@ public final class BuilderSession {
             SchemaUsage usage = shapes.usage(allTypes);
             List<OperationRef> operationRefs = graph.operations().entrySet().stream()
                     .map(e -> new OperationRef(e.getKey(), e.getValue().kind())).toList();
-            GeneratedNames names = JavaGenerator.names(config.javaPackage(), usage, graph.fragmentIndex().keySet(), operationRefs);
+            GeneratedNames names = JavaGenerator.names(config.javaPackage(), usage, shapes.enumTypeNames(),
+                    shapes.inputTypeNames(), graph.fragmentIndex().keySet(), operationRefs);
             Map<String, String> before = previous.map(Snapshot::classNames).orElse(Map.of());
             Map<String, String> now = names.simpleNames();
             boolean renamed = before.entrySet().stream().anyMatch(e -> now.containsKey(e.getKey())

@@ -97,6 +97,23 @@ public final class ShapeBuilder {
         return new java.util.TreeSet<>(used.keySet());
     }
 
+    /** Every enum type of the schema, used or not: each may get a class, so each name is kept for it. */
+    public java.util.SortedSet<String> enumTypeNames() {
+        return typeNames(graphql.schema.GraphQLEnumType.class);
+    }
+
+    /** Every input object type of the schema, used or not. */
+    public java.util.SortedSet<String> inputTypeNames() {
+        return typeNames(graphql.schema.GraphQLInputObjectType.class);
+    }
+
+    private java.util.SortedSet<String> typeNames(Class<? extends GraphQLNamedType> kind) {
+        java.util.SortedSet<String> names = new java.util.TreeSet<>();
+        schema.getAllTypesAsList().stream().filter(kind::isInstance).map(GraphQLNamedType::getName)
+                .filter(name -> !name.startsWith("__")).forEach(names::add);
+        return names;
+    }
+
     /** The schema types of these names, described for generation, each kind sorted by name. */
     public SchemaUsage usage(java.util.Collection<String> typeNames) {
         List<EnumShape> enums = new ArrayList<>();
