@@ -54,7 +54,7 @@ class StateConfinementTest {
 
     @Test
     void pendingListEntriesOutsideTheOutputFolderAreIgnored() throws IOException {
-        Files.writeString(state(BuilderSession.PENDING_FILE), String.join("\n", hostile) + "\n");
+        Files.writeString(state(io.github.sodagql.core.output.PendingOutputs.FILE), String.join("\n", hostile) + "\n");
 
         // Foreign files allowed, so that the link in the output folder does not stop the build before it deletes.
         BuildResult result = new BuilderSession(project.config().allowForeignFiles(true).build()).buildInitial();
