@@ -12,9 +12,9 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * at a seeded random moment, trial after trial. Before each trial the documents are edited (a field added or
  * removed, a widely spread fragment changed, a document deleted, restored or added, the schema extended, an
  * error made or fixed) or the target folder is deleted ({@code mvn clean}), so that kills land in incremental
- * builds as well as cold ones; sometimes a second build is killed before anything recovers. After every trial a
+ * builds as well as cold ones; sometimes a second build is killed before anything recovers, and sometimes the edit
+ * is taken back before the recovery, so that what the killed build wrote is produced by nothing. After every trial a
  * normal build must leave exactly what a clean build of the same documents leaves, byte for byte: the generated
  * tree, the artifact, the output ledger and the snapshot's records; and a build after it must have nothing to do.
  *
@@ -69,7 +70,8 @@ class CrashSafetyLargeFixtureTest {
     private final ProjectEdits edits = new ProjectEdits();
     private final Map<Landing, Integer> landings = new EnumMap<>(Landing.class);
     private final List<String> log = new ArrayList<>();
-    private final Map<Path, String> deleted = new TreeMap<>();
+    /** The scaled documents as first written: what a "restore" edit restores from. */
+    private Path reference;
     /** The document an edit made wrong, until the next edit fixes it. */
     private Path broken;
 
@@ -80,7 +82,9 @@ class CrashSafetyLargeFixtureTest {
         long startedAt = System.nanoTime();
         Random random = new Random(seed);
         Path project = temporary.resolve("project");
-        ScaledFixture.write(IncrementalDifferentialTest.fixture("large-app"), project.resolve(DOCUMENTS), COPIES);
+        reference = temporary.resolve("reference");
+        ScaledFixture.write(IncrementalDifferentialTest.fixture("large-app"), reference, COPIES);
+        IncrementalDifferentialTest.copy(reference, project.resolve(DOCUMENTS));
 
         // How long a cold and an incremental child build take here, from "started" to the end.
         long coldMillis = timedChildBuild(project, "full");
@@ -106,6 +110,11 @@ class CrashSafetyLargeFixtureTest {
             if (trial < trials && random.nextInt(4) == 0) {
                 trial++;
                 log.add(step + ": again " + killedChildBuild(project, random, timing, edit.changesContent()));
+            }
+            if (!edit.before().isEmpty() && random.nextInt(3) == 0) {
+                // What the killed build wrote for the edit is now produced by nothing: the recovery must remove it.
+                undo(edit);
+                log.add(step + ": undo");
             }
             String context = "seed " + seed + ", step " + step + " (rerun with -Dsoda-gql.crash.seed=" + seed + "); last: "
                     + log.subList(Math.max(0, log.size() - 8), log.size());
@@ -248,8 +257,33 @@ class CrashSafetyLargeFixtureTest {
 
     // ---- edits
 
-    /** An edit, and whether it changed any bytes (a build after a touch writes nothing). */
-    private record Edit(String description, boolean changesContent) {}
+    /**
+     * An edit: whether it changed any bytes (a build after a touch writes nothing), and the documents it changed as
+     * they were before (empty: the document did not exist), to take it back.
+     */
+    private record Edit(String description, boolean changesContent, Map<Path, Optional<String>> before) {}
+
+    /** Puts back the documents an edit changed (with new mtimes). */
+    private void undo(Edit edit) throws IOException {
+        for (Map.Entry<Path, Optional<String>> document : edit.before().entrySet()) {
+            if (document.getValue().isPresent()) {
+                edits.write(document.getKey(), document.getValue().get());
+            } else {
+                Files.deleteIfExists(document.getKey());
+            }
+        }
+    }
+
+    /** Writes a document (or deletes it, for an empty text) and returns the edit, which knows how to take it back. */
+    private Edit change(String description, Path file, Optional<String> text) throws IOException {
+        Optional<String> old = Files.exists(file) ? Optional.of(Files.readString(file)) : Optional.empty();
+        if (text.isPresent()) {
+            edits.write(file, text.get());
+        } else {
+            Files.delete(file);
+        }
+        return new Edit(description, true, Map.of(file, old));
+    }
 
     /** One seeded edit of the project. */
     private Edit edit(Path project, Random random, int step) throws IOException {
@@ -257,9 +291,9 @@ class CrashSafetyLargeFixtureTest {
         if (broken != null) {
             Path fixed = broken;
             broken = null;
-            if (Files.exists(fixed)) {
-                edits.write(fixed, Files.readString(fixed).replace(UNKNOWN_FIELD, ""));
-                return new Edit("fix the unknown field in " + documents.relativize(fixed), true);
+            if (Files.exists(fixed) && Files.readString(fixed).contains(UNKNOWN_FIELD)) {
+                return change("fix the unknown field in " + documents.relativize(fixed), fixed,
+                        Optional.of(Files.readString(fixed).replace(UNKNOWN_FIELD, "")));
             }
         }
         List<Path> files = ProjectEdits.documents(documents);
@@ -267,17 +301,13 @@ class CrashSafetyLargeFixtureTest {
         String name = documents.relativize(file).toString();
         String text = Files.readString(file);
         int kind = random.nextInt(100);
-        if (kind < 22) {
-            // Not at a subscription's root, where a second field is an error.
-            List<int[]> definitions = ProjectEdits.definitionRanges(text).stream()
-                    .filter(range -> !text.startsWith("subscription", range[0])).toList();
-            if (definitions.isEmpty()) {
-                edits.touch(file);
-                return new Edit("touch " + name, false);
-            }
+        // Not at a subscription's root, where a second field is an error.
+        List<int[]> definitions = ProjectEdits.definitionRanges(text).stream()
+                .filter(range -> !text.startsWith("subscription", range[0])).toList();
+        if (kind < 22 && !definitions.isEmpty()) {
             int brace = text.indexOf('{', definitions.get(random.nextInt(definitions.size()))[0]);
-            edits.write(file, text.substring(0, brace + 1) + " __typename" + text.substring(brace + 1));
-            return new Edit("add __typename to " + name, true);
+            return change("add __typename to " + name, file,
+                    Optional.of(text.substring(0, brace + 1) + " __typename" + text.substring(brace + 1)));
         }
         if (kind < 32) {
             // MoneyAmount is spread (through other fragments) into most operations of its copy.
@@ -287,51 +317,55 @@ class CrashSafetyLargeFixtureTest {
             String edited = fragment.contains("on Money { __typename")
                     ? fragment.replaceFirst("on Money \\{ __typename", "on Money {")
                     : fragment.replaceFirst("(fragment MoneyAmount\\w* on Money \\{)", "$1 __typename");
-            edits.write(product, edited);
-            return new Edit("toggle __typename in the MoneyAmount fragment of " + documents.relativize(product), true);
+            return change("toggle __typename in the MoneyAmount fragment of " + documents.relativize(product), product,
+                    Optional.of(edited));
         }
         if (kind < 40 && text.contains(" __typename")) {
-            edits.write(file, text.replaceFirst(" __typename", ""));
-            return new Edit("remove __typename from " + name, true);
+            return change("remove __typename from " + name, file, Optional.of(text.replaceFirst(" __typename", "")));
         }
         if (kind < 48 && !text.contains("fragment ")) {
             // A document no other document spreads from.
-            deleted.put(file, text);
-            Files.delete(file);
-            return new Edit("delete " + name, true);
+            return change("delete " + name, file, Optional.empty());
         }
-        if (kind < 55 && !deleted.isEmpty()) {
-            Path restored = new ArrayList<>(deleted.keySet()).get(random.nextInt(deleted.size()));
-            edits.write(restored, deleted.remove(restored));
-            return new Edit("restore " + documents.relativize(restored), true);
+        if (kind < 55) {
+            List<Path> missing = new ArrayList<>();
+            for (Path original : ProjectEdits.documents(reference)) {
+                if (!Files.exists(documents.resolve(reference.relativize(original).toString()))) {
+                    missing.add(original);
+                }
+            }
+            if (!missing.isEmpty()) {
+                Path original = missing.get(random.nextInt(missing.size()));
+                return change("restore " + reference.relativize(original), documents.resolve(reference.relativize(original)
+                        .toString()), Optional.of(Files.readString(original)));
+            }
         }
         if (kind < 61) {
             Path added = documents.resolve("added/doc" + step + ".graphql");
-            edits.write(added, "query Added" + step + " {\n  viewer {\n    ...UserGreetingV" + (1 + random.nextInt(COPIES - 1))
-                    + "\n  }\n}\n");
-            return new Edit("add " + documents.relativize(added), true);
+            return change("add " + documents.relativize(added), added, Optional.of("query Added" + step
+                    + " {\n  viewer {\n    ...UserGreetingV" + (1 + random.nextInt(COPIES - 1)) + "\n  }\n}\n"));
         }
         if (kind < 69) {
             Path schema = documents.resolve("schema.graphqls");
             String sdl = Files.readString(schema);
-            edits.write(schema, sdl.contains(SCHEMA_EXTENSION) ? sdl.replace(SCHEMA_EXTENSION, "") : sdl + SCHEMA_EXTENSION);
-            return new Edit("toggle an enum and a field in the schema", true);
+            return change("toggle an enum and a field in the schema", schema, Optional.of(
+                    sdl.contains(SCHEMA_EXTENSION) ? sdl.replace(SCHEMA_EXTENSION, "") : sdl + SCHEMA_EXTENSION));
         }
         if (kind < 75) {
             // An error, so that the build generates nothing; the next step fixes it.
             int brace = text.indexOf('{', ProjectEdits.definitionRanges(text).get(0)[0]);
-            edits.write(file, text.substring(0, brace + 1) + UNKNOWN_FIELD + text.substring(brace + 1));
             broken = file;
-            return new Edit("add an unknown field to " + name, true);
+            return change("add an unknown field to " + name, file,
+                    Optional.of(text.substring(0, brace + 1) + UNKNOWN_FIELD + text.substring(brace + 1)));
         }
         if (kind < 90) {
             IncrementalDifferentialTest.deleteTree(project.resolve("target"));
-            return new Edit("delete the target folder (mvn clean)", true);
+            return new Edit("delete the target folder (mvn clean)", true, Map.of());
         }
         if (kind < 95) {
             edits.touch(file);
-            return new Edit("touch " + name, false);
+            return new Edit("touch " + name, false, Map.of());
         }
-        return new Edit("no edit", false);
+        return new Edit("no edit", false, Map.of());
     }
 }
