@@ -686,7 +686,7 @@ public final class BuilderSession {
             // Files derived from the artifact for other tools (manifests, Spring documents): kept in step after every build.
             diagnostics.addAll(ExportedFiles.update(writer, stateDirectory,
                     io.github.sodagql.core.artifact.ArtifactExports.files(artifact, config.exports(), config.stateDirectory()),
-                    List.of(config.stateDirectory(), config.exports().resourceDirectory())));
+                    List.of(stateFolder, new OutputFolder(config.projectDirectory(), config.exports().resourceDirectory()))));
             BuildReport report = new BuildReport(mode, counts, counters, clock.stageMillis(), clock.totalMillis(),
                     explanation);
             // report.json is a log of this run (it holds times), so it is not counted among the outputs.
