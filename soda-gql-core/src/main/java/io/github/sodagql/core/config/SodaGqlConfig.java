@@ -108,6 +108,19 @@ public record SodaGqlConfig(
                     invalid("scalars", "codec '" + codec + "' of scalar '" + scalar.graphqlName()
                             + "' is not a Java class name", "Use a fully qualified class name.")));
         });
+        if (projectDirectory.isAbsolute()) {
+            Path output = outputDirectory.resolveAgainst(projectDirectory).normalize();
+            Path state = stateDirectory.resolveAgainst(projectDirectory).normalize();
+            // Each would take the other's files for foreign ones (or, worse, for stale outputs of its own).
+            if (output.startsWith(state) || state.startsWith(output)) {
+                String where = output.equals(state) ? "is the same folder as" : output.startsWith(state)
+                        ? "lies inside" : "holds";
+                problems.add(invalid("outputDirectory", "('" + outputDirectory + "') " + where + " 'stateDirectory' ('"
+                        + stateDirectory + "'): generated sources and build state must not share a folder",
+                        "Give each a folder of its own, neither inside the other, e.g. outputDirectory "
+                                + "target/generated-sources/soda-gql and stateDirectory target/soda-gql (the defaults)."));
+            }
+        }
         exports.unknownManifests().forEach(name -> problems.add(invalid("operationManifests",
                 "entry '" + name + "' is not a manifest format",
                 "Use 'apollo' (Apollo's persisted-query manifest) or 'persisted-documents' ({\"sha256:<hex>\": document}).")));
