@@ -42,9 +42,16 @@ public class DownloadSchemaMojo extends AbstractMojo {
     @Parameter(property = "soda-gql.schemaFile", defaultValue = "${project.basedir}/src/main/graphql/schema.graphqls")
     File schemaFile;
 
-    /** Seconds to wait for the connection, and again for the reply. */
+    /**
+     * Seconds the whole download may take: connecting, sending the query and reading the reply to its last
+     * byte. A server that sends its reply a byte at a time cannot hold the build longer.
+     */
     @Parameter(property = "soda-gql.timeout", defaultValue = "30")
     int timeout;
+
+    /** The largest reply read, in megabytes; a larger one fails the download before it fills the memory. */
+    @Parameter(property = "soda-gql.maxReplyMegabytes", defaultValue = "64")
+    int maxReplyMegabytes = 64;
 
     @Override
     public void execute() throws MojoFailureException {
@@ -58,9 +65,13 @@ public class DownloadSchemaMojo extends AbstractMojo {
         if (timeout <= 0) {
             throw new MojoFailureException("soda-gql: 'timeout' must be a positive number of seconds, but is " + timeout);
         }
+        if (maxReplyMegabytes <= 0) {
+            throw new MojoFailureException("soda-gql: 'maxReplyMegabytes' must be a positive number, but is " + maxReplyMegabytes);
+        }
         ProjectPath target = ProjectPath.of(basedir, schemaFile.toPath());
         IntrospectionClient.Result result = new IntrospectionClient(basedir).download(new IntrospectionClient.Request(
-                uri, headers == null ? Map.of() : headers, Duration.ofSeconds(timeout), target));
+                uri, headers == null ? Map.of() : headers, Duration.ofSeconds(timeout), target,
+                maxReplyMegabytes * 1024L * 1024L));
         for (Diagnostic diagnostic : result.diagnostics()) {
             getLog().error(diagnostic.format() + (diagnostic.hint().isEmpty() ? ""
                     : System.lineSeparator() + "    hint: " + diagnostic.hint()));

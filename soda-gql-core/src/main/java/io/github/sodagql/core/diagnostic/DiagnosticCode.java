@@ -56,7 +56,12 @@ public enum DiagnosticCode {
      * A file soda-gql once wrote was changed since (its bytes are not the ones it recorded), so it is no longer
      * soda-gql's: it was left in place instead of being deleted, and is forgotten.
      */
-    FOREIGN_FILE_KEPT(Severity.WARNING);
+    FOREIGN_FILE_KEPT(Severity.WARNING),
+    /**
+     * Valid input whose generated Java the JVM cannot hold (a record with more than 254 constructor parameter
+     * slots): refused at the selection before anything is generated.
+     */
+    CODEGEN_LIMIT(Severity.ERROR);
 
     private final Severity defaultSeverity;
 

@@ -14,6 +14,7 @@ import io.github.sodagql.core.codegen.GeneratedSources;
 import io.github.sodagql.core.codegen.GenerationRequest;
 import io.github.sodagql.core.codegen.JavaGenerator;
 import io.github.sodagql.core.codegen.OperationRef;
+import io.github.sodagql.core.codegen.RecordLimits;
 import io.github.sodagql.core.compose.ComposedOperation;
 import io.github.sodagql.core.compose.Composer;
 import io.github.sodagql.core.config.SodaGqlConfig;
@@ -381,6 +382,9 @@ public final class BuilderSession {
                         }
                         found.addAll(deprecations.check(id.file(), id.kind() == DefinitionId.Kind.OPERATION
                                 ? nodes.operation(id.file(), id.name()) : nodes.fragment(id.file(), id.name())));
+                        if (found.stream().noneMatch(Diagnostic::isError)) {
+                            found.addAll(recordLimits(s, graph, composer, nodes, id, composed.get(id)));
+                        }
                         checks.put(id, found);
                     });
                 });
@@ -1107,6 +1111,31 @@ public final class BuilderSession {
                     includeShared));
             return new Generation(sources, names, wanted, typesUsed, includeShared);
         }
+    }
+
+    /**
+     * The {@code CODEGEN_LIMIT} errors of a definition that passed validation: records too wide for the JVM. Only a
+     * definition with enough fields and spreads to come near the limit is shaped for it.
+     */
+    private List<Diagnostic> recordLimits(LoadedSchema schema, DefinitionGraph graph, Composer composer, LazyNodes nodes,
+            DefinitionId id, ComposedOperation operation) {
+        List<graphql.language.Definition<?>> definitions = new ArrayList<>();
+        if (operation != null) {
+            operation.document().getDefinitions().forEach(definitions::add);
+        } else if (id.kind() == DefinitionId.Kind.FRAGMENT && id.equals(graph.fragmentIndex().get(id.name()))) {
+            definitions.add(nodes.fragment(id.file(), id.name()));
+            graph.reachableFragments(id).forEach(f -> definitions.add(nodes.fragment(f.file(), f.name())));
+        }
+        if (!RecordLimits.mayExceed(definitions)) {
+            return List.of();
+        }
+        ShapeBuilder shapes = new ShapeBuilder(schema.schema(), name -> Optional.ofNullable(graph.fragmentIndex().get(name))
+                .map(fragment -> composer.fragment(fragment, nodes)));
+        RecordLimits limits = new RecordLimits(config.scalars());
+        return LargeStack.retryingOnOverflow("soda-gql-shape", () -> operation != null
+                ? limits.check(operation, shapes.operation(operation).data(), graph.fragmentIndex(), nodes)
+                : limits.check(id, shapes.fragment(id.file(), composer.fragment(id, nodes)).selection(),
+                        graph.fragmentIndex(), nodes));
     }
 
     /**
