@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -165,20 +164,11 @@ abstract class AbstractSodaGqlMojo extends AbstractMojo {
         builder.documentRoot(new DocumentRoot(documents, includes == null ? List.of() : includes,
                 excludes == null ? List.of() : excludes));
         if (scalars != null) {
-            scalars.forEach((name, value) -> builder.scalar(scalarMapping(name, value)));
+            scalars.forEach((name, value) -> builder.scalar(ScalarMapping.parse(name, value)));
         }
         builder.exports(new ExportOptions(operationManifests == null ? List.of() : operationManifests,
                 operationManifestsOnClasspath, springDocuments, builder.relative(resourceDirectory.getAbsolutePath())));
         return builder.build();
-    }
-
-    static ScalarMapping scalarMapping(String name, String value) {
-        String trimmed = value == null ? "" : value.strip();
-        int colon = trimmed.indexOf(':');
-        return colon < 0
-                ? new ScalarMapping(name, trimmed, Optional.empty())
-                : new ScalarMapping(name, trimmed.substring(0, colon).strip(),
-                        Optional.of(trimmed.substring(colon + 1).strip()));
     }
 
     /** Logs one build: notices, diagnostics (and markers), the summary line and, with -X, the details. */

@@ -1,6 +1,7 @@
 package io.github.sodagql.core.cli;
 
 import io.github.sodagql.core.config.DocumentRoot;
+import io.github.sodagql.core.config.ScalarMapping;
 import io.github.sodagql.core.config.SodaGqlConfig;
 import io.github.sodagql.core.diagnostic.Diagnostic;
 import io.github.sodagql.core.session.BuildResult;
@@ -89,9 +90,7 @@ public final class SodaGqlCommand {
                 err.println("soda-gql: --scalar takes Name=java.Type or Name=java.Type:codec.Class" + System.lineSeparator() + usage());
                 return 2;
             }
-            String[] target = scalar.substring(equals + 1).split(":", 2);
-            builder.scalar(new io.github.sodagql.core.config.ScalarMapping(scalar.substring(0, equals), target[0].strip(),
-                    target.length > 1 ? java.util.Optional.of(target[1].strip()) : java.util.Optional.empty()));
+            builder.scalar(ScalarMapping.parse(scalar.substring(0, equals), scalar.substring(equals + 1)));
         }
         for (String directory : documents.isEmpty() ? List.of("src/main/graphql") : documents) {
             builder.documentRoot(new DocumentRoot(builder.relative(directory), includes, excludes));

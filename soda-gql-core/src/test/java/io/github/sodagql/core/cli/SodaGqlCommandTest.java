@@ -48,6 +48,29 @@ class SodaGqlCommandTest {
     }
 
     @Test
+    void scalarOptionTakesTheSameTextAsThePlugin() throws java.io.IOException {
+        TestProject project = TestProject.copyOf("codegen/scalars", temporary);
+
+        int status = run(project.directory().toString(), "--package", "com.example",
+                "--scalar", "JSON=java.lang.Object", "--scalar", "JSONObject= java.util.Map ",
+                "--scalar", "PositiveInt=java.lang.Integer", "--scalar", "SmallInt=java.lang.Short",
+                "--scalar", "Tiny=java.lang.Byte", "--scalar", "Ratio=java.lang.Float",
+                "--scalar", "Weight=java.lang.Double", "--scalar", "Flag=java.lang.Boolean");
+
+        assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("0 errors, 0 warnings"), out.toString(StandardCharsets.UTF_8));
+        String settings = java.nio.file.Files.readString(project.directory()
+                .resolve("target/generated-sources/soda-gql/com/example/SettingsQuery.java"));
+        assertTrue(settings.contains("Map<String, Object> object"), settings);
+    }
+
+    @Test
+    void scalarOptionWithoutANameExitsTwo() {
+        assertEquals(2, run("--scalar", "java.lang.Object", "--package", "com.example"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--scalar takes Name=java.Type"));
+    }
+
+    @Test
     void unknownOptionExitsTwoWithUsage() {
         assertEquals(2, run("--frobnicate", "x"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("usage: soda-gql"));
