@@ -221,6 +221,18 @@ class ClasspathSchemasTest {
     }
 
     @Test
+    void theLocationsToWatchAreTheJarsThatHoldAMatchAndTheFoldersWhereAGlobStarts() throws IOException {
+        Path holder = TestJar.write(temporary.resolve("lib/api-1.0.jar"), Map.of("schema/schema.graphqls", SCHEMA));
+        Path other = TestJar.write(temporary.resolve("lib/other-1.0.jar"), Map.of("x.txt", "x"));
+        Path classes = Files.createDirectories(temporary.resolve("api/target/classes"));
+
+        List<String> locations = SchemaLoader.schemaLocations(config("classpath:schema/**/*.graphqls", other, holder, classes)
+                .schemaPath("src/main/graphql/local.graphqls").build()).stream().map(ProjectPath::value).toList();
+
+        assertEquals(List.of("../api/target/classes/schema", "../lib/api-1.0.jar", "src/main/graphql/local.graphqls"), locations);
+    }
+
+    @Test
     void aClasspathEntryMustBeAPathInsideAJar() {
         for (String entry : List.of("classpath:", "classpath:../schema.graphqls", "classpath:schema//x.graphqls")) {
             List<Diagnostic> problems = config(entry).build().problems();
