@@ -1,5 +1,6 @@
 package io.github.sodagql.maven;
 
+import io.github.sodagql.core.config.SodaGqlConfig;
 import io.github.sodagql.core.diagnostic.Diagnostic;
 import io.github.sodagql.core.schema.IntrospectionClient;
 import io.github.sodagql.core.source.ProjectPath;
@@ -69,6 +70,14 @@ public class DownloadSchemaMojo extends AbstractMojo {
             throw new MojoFailureException("soda-gql: 'maxReplyMegabytes' must be a positive number, but is " + maxReplyMegabytes);
         }
         ProjectPath target = ProjectPath.of(basedir, schemaFile.toPath());
+        int onClasspath = target.value().indexOf(SodaGqlConfig.CLASSPATH_PREFIX);
+        if (onClasspath >= 0) {
+            // Maven turns 'classpath:x' into a file under the project; the user meant a jar's entry.
+            throw new MojoFailureException("soda-gql: 'schemaFile' is '" + target.value().substring(onClasspath)
+                    + "', a file inside a jar; download-schema writes a file of this project. Set schemaFile to a"
+                    + " project file such as src/main/graphql/schema.graphqls (or, to ship the schema in a jar,"
+                    + " src/main/resources/schema/schema.graphqls of the module that publishes it).");
+        }
         IntrospectionClient.Result result = new IntrospectionClient(basedir).download(new IntrospectionClient.Request(
                 uri, headers == null ? Map.of() : headers, Duration.ofSeconds(timeout), target,
                 maxReplyMegabytes * 1024L * 1024L));

@@ -855,16 +855,15 @@ public final class BuilderSession {
             boolean differs = previous.isEmpty() || previous.get().schemaHash().isEmpty()
                     || !before.keySet().equals(new TreeSet<>(schemaFiles));
             for (ProjectPath path : schemaFiles) {
-                Path file = path.resolveAgainst(config.projectDirectory());
                 try {
-                    BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+                    // A file in a jar stands as the jar's size and mtime with its own hash (ClasspathSchemas).
+                    FileStat stat = SchemaLoader.statSchemaFile(config, path);
                     Fingerprint old = before.get(path);
-                    FileStat stat = new FileStat(path, attributes.size(), attributes.lastModifiedTime().toMillis());
                     if (old != null && old.sameStat(stat)) {
                         fingerprints.put(path, old);
                         continue;
                     }
-                    ContentHash hash = ContentHash.of(Files.readAllBytes(file));
+                    ContentHash hash = ContentHash.of(SchemaLoader.readSchemaFile(config, path));
                     hashes++;
                     fingerprints.put(path, new Fingerprint(stat.size(), stat.modifiedMillis(), hash));
                     if (previous.isPresent()) {
