@@ -115,25 +115,31 @@ public final class ChangeDetector {
         return hashes;
     }
 
+    /** How files that are not plain project files (a schema inside a jar) are stat'ed and read. */
+    public interface FileAccess {
+        FileStat stat(ProjectPath path) throws IOException;
+
+        byte[] read(ProjectPath path) throws IOException;
+    }
+
     /**
      * Fingerprints files that are hashed but not read as text (the schema's): a stat each, and a hash of each
      * whose stat moved. Files in {@code before} but not in {@code paths} are removed.
      */
-    public InputFingerprints schemaFiles(Collection<ProjectPath> paths, SortedMap<ProjectPath, Fingerprint> before) {
+    public InputFingerprints schemaFiles(Collection<ProjectPath> paths, SortedMap<ProjectPath, Fingerprint> before,
+            FileAccess access) {
         SortedMap<ProjectPath, Fingerprint> current = new TreeMap<>();
         List<FileChange> changes = new ArrayList<>();
         int hashes = 0;
         for (ProjectPath path : paths) {
-            Path file = path.resolveAgainst(projectDirectory);
             try {
-                BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+                FileStat stat = access.stat(path);
                 Fingerprint old = before.get(path);
-                FileStat stat = new FileStat(path, attributes.size(), attributes.lastModifiedTime().toMillis());
                 if (old != null && old.sameStat(stat)) {
                     current.put(path, old);
                     continue;
                 }
-                ContentHash hash = ContentHash.of(Files.readAllBytes(file));
+                ContentHash hash = ContentHash.of(access.read(path));
                 hashes++;
                 Fingerprint now = new Fingerprint(stat.size(), stat.modifiedMillis(), hash);
                 current.put(path, now);
@@ -148,5 +154,22 @@ public final class ChangeDetector {
         before.keySet().stream().filter(path -> !paths.contains(path))
                 .forEach(path -> changes.add(new FileChange.Removed(path, "schema file no longer found")));
         return new InputFingerprints(current, changes, hashes);
+    }
+
+    /** Plain project files: a stat of the file, its bytes. */
+    public FileAccess projectFiles() {
+        return new FileAccess() {
+            @Override
+            public FileStat stat(ProjectPath path) throws IOException {
+                BasicFileAttributes attributes = Files.readAttributes(path.resolveAgainst(projectDirectory),
+                        BasicFileAttributes.class);
+                return new FileStat(path, attributes.size(), attributes.lastModifiedTime().toMillis());
+            }
+
+            @Override
+            public byte[] read(ProjectPath path) throws IOException {
+                return Files.readAllBytes(path.resolveAgainst(projectDirectory));
+            }
+        };
     }
 }

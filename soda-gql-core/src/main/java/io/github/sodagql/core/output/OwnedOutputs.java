@@ -23,19 +23,17 @@ import java.util.function.Function;
 /**
  * Applies one build's generated files to the output folder, as their owner: writes what changed, deletes what
  * nobody produces any more (outputs of definitions that are gone or were generated again without them, and files
- * an interrupted build left), and records each output under the definition that owns it. Before writing it lists
- * what it is about to write ({@link PendingOutputs}) and claims it in the ledger, so a crash cannot leave files
- * nobody knows as soda-gql's; it never writes or deletes a file soda-gql did not write ({@link OutputOwnership}).
+ * an interrupted build left), and records each output under the definition that owns it. Before writing it has
+ * {@link OutputOwnership} list what it is about to write and claim it in the ledger, so a crash cannot leave
+ * files nobody knows as soda-gql's; it never writes or deletes a file soda-gql did not write.
  */
 public final class OwnedOutputs {
     private final OutputWriter writer;
     private final OutputOwnership ownership;
-    private final PendingOutputs pending;
 
-    public OwnedOutputs(OutputWriter writer, OutputOwnership ownership, PendingOutputs pending) {
+    public OwnedOutputs(OutputWriter writer, OutputOwnership ownership) {
         this.writer = writer;
         this.ownership = ownership;
-        this.pending = pending;
     }
 
     /**
@@ -151,11 +149,11 @@ public final class OwnedOutputs {
         }
         if (!blocked) {
             try {
-                pending.write(ownership.recordBeforeWriting(outputs, known), debugNotes);
+                ownership.recordBeforeWriting(outputs, known);
             } catch (IOException e) {
-                // Without the ledger a crash could leave files the next build does not know as its own.
-                debugNotes.add("cannot save the ledger before writing (" + e + ")");
-                pending.write(List.of(), debugNotes);
+                // Without the records a crash could leave files the next build does not know as its own
+                // (and so never deletes); this build's outputs are still right.
+                debugNotes.add("cannot save the pending list and ledger before writing (" + e + ")");
             }
         }
         WriteReport written = writer.write(outputs, known, ownership,
@@ -201,7 +199,7 @@ public final class OwnedOutputs {
         plan.earlier().shared().forEach(o -> orphans.put(o.path(), o));
         plan.earlier().owned().values().forEach(records -> records.forEach(o -> orphans.put(o.path(), o)));
         for (ProjectPath stray : plan.strays()) {
-            writer.hash(stray).ifPresent(hash -> {
+            ownership.asWritten(stray).ifPresent(hash -> {
                 try {
                     orphans.putIfAbsent(stray, writer.record(stray, hash));
                 } catch (IOException e) {

@@ -7,6 +7,7 @@ import io.github.sodagql.core.artifact.ArtifactOperation;
 import io.github.sodagql.core.codegen.Generation;
 import io.github.sodagql.core.codegen.GenerationPlan;
 import io.github.sodagql.core.codegen.IncrementalGenerator;
+import io.github.sodagql.core.codegen.RecordLimits;
 import io.github.sodagql.core.compose.ComposedOperation;
 import io.github.sodagql.core.compose.Composer;
 import io.github.sodagql.core.config.SodaGqlConfig;
@@ -28,7 +29,6 @@ import io.github.sodagql.core.output.OutputFolder;
 import io.github.sodagql.core.output.OutputRecord;
 import io.github.sodagql.core.output.OutputWriter;
 import io.github.sodagql.core.output.OwnedOutputs;
-import io.github.sodagql.core.output.PendingOutputs;
 import io.github.sodagql.core.output.WriteReport;
 import io.github.sodagql.core.parse.DocumentParser;
 import io.github.sodagql.core.parse.LazyNodes;
@@ -86,7 +86,6 @@ final class Build {
     private final ChangeDetector detector;
     private final BuildEnd end;
     private final OutputFolder outputFolder;
-    private final PendingOutputs pending;
     private final List<String> notices = new ArrayList<>();
     /** Cache failures: never the project's problem, but shown at debug level; written from several threads. */
     private final List<String> debugNotes = Collections.synchronizedList(new ArrayList<>());
@@ -107,7 +106,6 @@ final class Build {
         this.detector = new ChangeDetector(config.projectDirectory());
         this.end = new BuildEnd(config, stateDirectory, writer, clock, schemaCache, remember);
         this.outputFolder = new OutputFolder(config.projectDirectory(), config.outputDirectory());
-        this.pending = new PendingOutputs(stateDirectory, outputFolder);
     }
 
     BuildResult run() {
@@ -116,11 +114,11 @@ final class Build {
         Optional<CompletableFuture<ScanResult>> scan = known.isPresent() ? Optional.empty()
                 : Optional.of(CompletableFuture.supplyAsync(() -> clock.timeConcurrently("discovery",
                         () -> new InputScanner(config.projectDirectory()).scan(config.documentRoots())), BuilderSession::startDaemon));
-        PreviousBuild previous = PreviousBuild.load(memory, config, stateDirectory, outputFolder, pending,
-                reuse == Reuse.FULL, clock, notices, debugNotes);
+        PreviousBuild previous = PreviousBuild.load(memory, config, stateDirectory, outputFolder, reuse == Reuse.FULL,
+                clock, notices);
         globalChanges.addAll(previous.reasons());
         Optional<Snapshot> reusable = previous.reusable();
-        OwnedOutputs outputs = new OwnedOutputs(writer, previous.ownership(), pending);
+        OwnedOutputs outputs = new OwnedOutputs(writer, previous.ownership());
 
         // Without schema paths, the schema is the roots' *.graphqls files: the document walk has found them.
         Set<ProjectPath> schemaFiles = config.schemaPaths().isEmpty() && scan.isPresent()
@@ -130,8 +128,19 @@ final class Build {
         DocumentChanges changes = clock.time("discovery", () -> documentChanges(reusable, files, schemaFiles, scan));
         note(changes.changes());
         changes.touched().forEach((path, fingerprint) -> files.put(path, touched(files.get(path), fingerprint)));
+        // A file in a jar stands as the jar's size and mtime with its own hash (schema/ClasspathSchemas).
         InputFingerprints schemaInputs = clock.time("discovery", () -> detector.schemaFiles(schemaFiles,
-                reusable.map(Snapshot::schemaInputs).orElse(new TreeMap<>())));
+                reusable.map(Snapshot::schemaInputs).orElse(new TreeMap<>()), new ChangeDetector.FileAccess() {
+                    @Override
+                    public io.github.sodagql.core.discovery.FileStat stat(ProjectPath path) throws java.io.IOException {
+                        return SchemaLoader.statSchemaFile(config, path);
+                    }
+
+                    @Override
+                    public byte[] read(ProjectPath path) throws java.io.IOException {
+                        return SchemaLoader.readSchemaFile(config, path);
+                    }
+                }));
         boolean schemaChanged = schemaChanged(schemaInputs, schemaFiles, reusable);
         BuildCounters counters = BuildCounters.none().withDiscovery(changes.scanned(), changes.statHits(),
                 changes.hashes() + schemaInputs.hashes());
@@ -187,8 +196,10 @@ final class Build {
                     .forEach(id -> composed.put(id, composer.compose(id, graph, nodes)));
             return null;
         });
-        Map<DefinitionId, List<Diagnostic>> checks = clock.time("validate", () -> loaded
-                .map(s -> DefinitionChecks.check(s.schema(), affected.ids(), composed, nodes)).orElse(Map.of()));
+        RecordLimits limits = new RecordLimits(config.scalars());
+        Map<DefinitionId, List<Diagnostic>> checks = clock.time("validate", () -> loaded.map(s -> DefinitionChecks.check(
+                s.schema(), affected.ids(), composed, nodes,
+                (id, operation) -> limits.check(s.schema(), graph, composer, nodes, id, operation))).orElse(Map.of()));
         SortedMap<DefinitionId, DefinitionRecord> records = new TreeMap<>();
         for (DefinitionId id : graph.definitions().keySet()) {
             Optional<DefinitionRecord> old = Optional.ofNullable(oldRecords.get(id));
@@ -230,6 +241,8 @@ final class Build {
                 : regenerated.contains(id) ? record.withOutputs(applied.owned().getOrDefault(id, List.of()), true)
                 : record.withOutputsCurrent(true));
         diagnostics.addAll(applied.written().failures());
+        diagnostics.addAll(previous.ownership().kept());
+        notices.addAll(previous.ownership().takeNotices());
         diagnostics.sort(null);
         WriteReport artifactWrite = clock.time("output", () -> writer.write(List.of(new OutputFile(
                 config.stateDirectory().resolve(BuilderSession.ARTIFACT_FILE), ArtifactJson.render(artifact)))));
@@ -243,7 +256,7 @@ final class Build {
                 .generation(applied.shared(), generationDiagnostics, generation.map(g -> g.names().simpleNames())
                         .orElse(reusable.map(Snapshot::classNames).orElse(Map.of())), generation.isPresent())
                 .artifactOutput(artifactWrite.records().stream().findFirst()).build();
-        end.save(snapshot, applied.blocked(), previous.ownership(), pending, diagnostics, applied.deleted());
+        end.save(snapshot, applied.blocked(), previous.ownership(), diagnostics, applied.deleted());
 
         List<ProjectPath> writtenPaths = new ArrayList<>(applied.written().written());
         writtenPaths.addAll(artifactWrite.written());
@@ -269,7 +282,7 @@ final class Build {
             findings.addAll(diagnostics.stream().filter(d -> d.code() == DiagnosticCode.CONFIG_INVALID).toList());
         }
         ArtifactCounts reported = new ArtifactCounts(counts.documents(), counts.operations(), counts.fragments(),
-                counts.errors() + findings.size(), counts.warnings());
+                counts.errors() + findings.size(), counts.warnings() + previous.ownership().kept().size());
         return end.finish(mode, diagnostics, artifact, reported, counters, files,
                 loaded.map(LoadedSchema::sources).orElse(List.of()), explanation, notices, debugNotes);
     }
@@ -292,7 +305,7 @@ final class Build {
         Snapshot refreshed = previous.withInputs(previous.schemaHash().isPresent() ? schemaInputs : previous.schemaInputs(),
                 BuildEnd.withoutDocuments(files));
         if (!refreshed.equals(previous)) {
-            end.save(refreshed, false, left.ownership(), pending, diagnostics, List.of());
+            end.save(refreshed, false, left.ownership(), diagnostics, List.of());
         } else {
             end.keep(previous);
         }

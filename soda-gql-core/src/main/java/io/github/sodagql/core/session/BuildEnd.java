@@ -8,8 +8,8 @@ import io.github.sodagql.core.diagnostic.Diagnostic;
 import io.github.sodagql.core.diagnostic.DiagnosticCode;
 import io.github.sodagql.core.output.OutputFile;
 import io.github.sodagql.core.output.OutputOwnership;
+import io.github.sodagql.core.output.OutputFolder;
 import io.github.sodagql.core.output.OutputWriter;
-import io.github.sodagql.core.output.PendingOutputs;
 import io.github.sodagql.core.parse.ParsedFile;
 import io.github.sodagql.core.schema.SchemaCache;
 import io.github.sodagql.core.source.ProjectPath;
@@ -76,8 +76,8 @@ final class BuildEnd {
      * Keeps the snapshot for the next build, and the ledger of what it left. A build that was blocked wrote
      * nothing: the next build must not take its results as done, so the snapshot goes and it starts over.
      */
-    void save(Snapshot snapshot, boolean blocked, OutputOwnership ownership, PendingOutputs pending,
-            List<Diagnostic> diagnostics, List<ProjectPath> deleted) {
+    void save(Snapshot snapshot, boolean blocked, OutputOwnership ownership, List<Diagnostic> diagnostics,
+            List<ProjectPath> deleted) {
         if (blocked) {
             remember.accept(Optional.empty());
             try {
@@ -94,7 +94,7 @@ final class BuildEnd {
                 try {
                     SnapshotStore.save(stateDirectory, snapshot);
                     ownership.recordAfterBuild(PreviousBuild.recordedOutputs(snapshot), deleted);
-                    pending.clear();
+                    Files.deleteIfExists(stateDirectory.resolve(OutputOwnership.PENDING_FILE));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -133,7 +133,8 @@ final class BuildEnd {
         // Files derived from the artifact for other tools (manifests, Spring documents): kept in step after every build.
         diagnostics.addAll(ExportedFiles.update(writer, stateDirectory,
                 ArtifactExports.files(artifact, config.exports(), config.stateDirectory()),
-                List.of(config.stateDirectory(), config.exports().resourceDirectory())));
+                List.of(new OutputFolder(config.projectDirectory(), config.stateDirectory()),
+                        new OutputFolder(config.projectDirectory(), config.exports().resourceDirectory()))));
         // Waited for, never failing the build: what it saves is only a cache, but its failure is a debug note.
         schemaCache.awaitSave();
         List<String> notes;

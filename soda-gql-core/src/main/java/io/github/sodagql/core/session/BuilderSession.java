@@ -27,6 +27,8 @@ import java.util.concurrent.CompletionException;
 public final class BuilderSession {
     public static final String ARTIFACT_FILE = "artifact.json";
     public static final String REPORT_FILE = "report.json";
+    /** Lists the outputs a build is about to write; present at the start of a build only if one was interrupted. */
+    static final String PENDING_FILE = io.github.sodagql.core.output.OutputOwnership.PENDING_FILE;
     private static final long LOCK_TIMEOUT_MILLIS = 120_000;
 
     private final SodaGqlConfig config;

@@ -5,7 +5,6 @@ import io.github.sodagql.core.output.OutputFolder;
 import io.github.sodagql.core.output.OutputOwnership;
 import io.github.sodagql.core.output.OutputRecord;
 import io.github.sodagql.core.output.OwnedOutputs;
-import io.github.sodagql.core.output.PendingOutputs;
 import io.github.sodagql.core.source.ProjectPath;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,8 +39,7 @@ record PreviousBuild(Optional<Snapshot> earlier, Optional<Snapshot> reusable, Op
      * @param notices where to say why a snapshot on disk was ignored
      */
     static PreviousBuild load(Optional<Snapshot> inMemory, SodaGqlConfig config, Path stateDirectory,
-            OutputFolder outputFolder, PendingOutputs pending, boolean fullRequested, StageClock clock,
-            List<String> notices, List<String> debugNotes) {
+            OutputFolder outputFolder, boolean fullRequested, StageClock clock, List<String> notices) {
         Optional<Snapshot> previous = inMemory;
         String fullReason = null;
         List<BuildExplanation.InputChange> reasons = new ArrayList<>();
@@ -71,10 +69,11 @@ record PreviousBuild(Optional<Snapshot> earlier, Optional<Snapshot> reusable, Op
             }
         }
         Optional<Snapshot> earlier = previous;
-        Set<ProjectPath> strays = new TreeSet<>(pending.read(notices, debugNotes));
         OutputOwnership ownership = OutputOwnership.load(config.projectDirectory(), stateDirectory, outputFolder,
-                earlier.map(PreviousBuild::ownedPaths).orElse(List.of()), strays);
-        notices.addAll(ownership.notices());
+                earlier.map(PreviousBuild::writtenRecords).orElse(List.of()), config.allowForeignFiles());
+        notices.addAll(ownership.takeNotices());
+        // Files an interrupted build may have written without recording them anywhere.
+        Set<ProjectPath> strays = new TreeSet<>(ownership.pending());
         strays.addAll(ownership.unrecorded());
         if (!strays.isEmpty() && fullReason == null) {
             fullReason = "the last build was interrupted";
@@ -118,8 +117,8 @@ record PreviousBuild(Optional<Snapshot> earlier, Optional<Snapshot> reusable, Op
         return records;
     }
 
-    private static List<ProjectPath> ownedPaths(Snapshot snapshot) {
+    private static List<OutputRecord> writtenRecords(Snapshot snapshot) {
         // A failed write's record asks for a retry; it makes nobody's file soda-gql's.
-        return recordedOutputs(snapshot).stream().filter(r -> !r.isFailed()).map(OutputRecord::path).toList();
+        return recordedOutputs(snapshot).stream().filter(r -> !r.isFailed()).toList();
     }
 }

@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 
 /**
  * Checks a set of definitions against the schema, in parallel: each composed operation is validated as a
@@ -22,9 +24,11 @@ public final class DefinitionChecks {
      * The problems of each of {@code ids} (an empty list for a clean one).
      *
      * @param composed the composed form of the operations among {@code ids} that could be composed
+     * @param whenValid what else to check of a definition that has no error (a later stage's limits)
      */
     public static Map<DefinitionId, List<Diagnostic>> check(GraphQLSchema schema, Collection<DefinitionId> ids,
-            Map<DefinitionId, ComposedOperation> composed, DefinitionNodes nodes) {
+            Map<DefinitionId, ComposedOperation> composed, DefinitionNodes nodes,
+            BiFunction<DefinitionId, Optional<ComposedOperation>, List<Diagnostic>> whenValid) {
         OperationValidator validator = new OperationValidator(schema);
         DeprecationCheck deprecations = new DeprecationCheck(schema);
         Map<DefinitionId, List<Diagnostic>> checks = new ConcurrentHashMap<>();
@@ -37,6 +41,9 @@ public final class DefinitionChecks {
             }
             found.addAll(deprecations.check(id.file(), id.kind() == DefinitionId.Kind.OPERATION
                     ? nodes.operation(id.file(), id.name()) : nodes.fragment(id.file(), id.name())));
+            if (found.stream().noneMatch(Diagnostic::isError)) {
+                found.addAll(whenValid.apply(id, Optional.ofNullable(composed.get(id))));
+            }
             checks.put(id, found);
         });
         return checks;

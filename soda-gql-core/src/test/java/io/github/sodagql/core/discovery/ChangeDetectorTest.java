@@ -117,21 +117,21 @@ class ChangeDetectorTest {
 
     @Test
     void schemaFilesAreHashedOnlyWhenTheirStatMoves() throws IOException {
-        InputFingerprints first = detector.schemaFiles(List.of(SCHEMA), new TreeMap<>());
+        InputFingerprints first = detector.schemaFiles(List.of(SCHEMA), new TreeMap<>(), detector.projectFiles());
         assertEquals(1, first.hashes());
         assertTrue(first.contentChanged());
 
-        InputFingerprints same = detector.schemaFiles(List.of(SCHEMA), first.current());
+        InputFingerprints same = detector.schemaFiles(List.of(SCHEMA), first.current(), detector.projectFiles());
         assertEquals(0, same.hashes());
         assertEquals(List.of(), same.changes());
 
         touch(SCHEMA);
-        InputFingerprints touched = detector.schemaFiles(List.of(SCHEMA), first.current());
+        InputFingerprints touched = detector.schemaFiles(List.of(SCHEMA), first.current(), detector.projectFiles());
         assertEquals(1, touched.hashes());
         assertEquals("touched", touched.changes().get(0).kind());
         assertTrue(!touched.contentChanged());
 
-        InputFingerprints removed = detector.schemaFiles(List.of(), first.current());
+        InputFingerprints removed = detector.schemaFiles(List.of(), first.current(), detector.projectFiles());
         assertEquals("removed", removed.changes().get(0).kind());
         assertTrue(removed.contentChanged());
     }

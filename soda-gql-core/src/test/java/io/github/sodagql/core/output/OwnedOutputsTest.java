@@ -36,9 +36,8 @@ class OwnedOutputsTest {
 
     private OwnedOutputs owned(OwnedOutputs.Recorded earlier) {
         OutputFolder folder = new OutputFolder(project, FOLDER);
-        List<ProjectPath> recorded = new ArrayList<>(earlier.byPath().keySet());
-        OutputOwnership ownership = OutputOwnership.load(project, state(), folder, recorded, List.of());
-        return new OwnedOutputs(new OutputWriter(project), ownership, new PendingOutputs(state(), folder));
+        OutputOwnership ownership = OutputOwnership.load(project, state(), folder, earlier.byPath().values(), false);
+        return new OwnedOutputs(new OutputWriter(project), ownership);
     }
 
     private static GeneratedFile file(ProjectPath path, String text, Optional<DefinitionId> owner) {
@@ -76,8 +75,8 @@ class OwnedOutputsTest {
     void listsWhatItIsAboutToWriteBeforeWriting() throws IOException {
         first();
 
-        assertEquals(List.of(OWNED.value(), SHARED.value()),
-                Files.readAllLines(state().resolve(PendingOutputs.FILE)).stream().sorted().toList());
+        assertEquals(List.of(OWNED.value(), SHARED.value()), Files.readAllLines(state().resolve(OutputOwnership.PENDING_FILE))
+                .stream().map(line -> line.substring(line.indexOf(' ') + 1)).sorted().toList());
     }
 
     @Test
