@@ -37,7 +37,7 @@ abstract class AbstractSodaGqlMojo extends AbstractMojo {
     List<String> schemaPaths;
 
     /** The folder that holds the {@code .graphql} documents. */
-    @Parameter(property = "soda-gql.documentsDirectory", defaultValue = "${project.basedir}/src/main/graphql")
+    @Parameter(property = "soda-gql.documentsDirectory", defaultValue = "${project.basedir}/" + SodaGqlConfig.DEFAULT_DOCUMENTS_DIRECTORY)
     File documentsDirectory;
 
     /** Globs of documents to compile, relative to {@code documentsDirectory}. */

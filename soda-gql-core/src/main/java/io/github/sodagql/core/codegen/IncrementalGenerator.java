@@ -26,8 +26,13 @@ import java.util.function.Function;
  * Carries out a {@link GenerationPlan}: shapes the wanted definitions, names every class of the project, and
  * generates. A class name that moved since the last build (a new type took it) may be referred to by any file,
  * so then everything is generated; the shared files follow the names and the schema types in use.
+ *
+ * @param composed this build's composed operations; others are composed on demand
+ * @param knownTypes the types each definition not generated now uses, as recorded
  */
-public final class IncrementalGenerator {
+public record IncrementalGenerator(GraphQLSchema schema, DefinitionGraph graph, Composer composer, DefinitionNodes nodes,
+        Map<DefinitionId, ComposedOperation> composed, Function<DefinitionId, SortedSet<String>> knownTypes,
+        Previous previous, Target target) {
 
     /**
      * What the last build's generation left.
@@ -52,32 +57,6 @@ public final class IncrementalGenerator {
         public Target {
             scalars = Map.copyOf(scalars);
         }
-    }
-
-    private final GraphQLSchema schema;
-    private final DefinitionGraph graph;
-    private final Composer composer;
-    private final DefinitionNodes nodes;
-    private final Map<DefinitionId, ComposedOperation> composed;
-    private final Function<DefinitionId, SortedSet<String>> knownTypes;
-    private final Previous previous;
-    private final Target target;
-
-    /**
-     * @param composed this build's composed operations; others are composed on demand
-     * @param knownTypes the types each definition not generated now uses, as recorded
-     */
-    public IncrementalGenerator(GraphQLSchema schema, DefinitionGraph graph, Composer composer, DefinitionNodes nodes,
-            Map<DefinitionId, ComposedOperation> composed, Function<DefinitionId, SortedSet<String>> knownTypes,
-            Previous previous, Target target) {
-        this.schema = schema;
-        this.graph = graph;
-        this.composer = composer;
-        this.nodes = nodes;
-        this.composed = composed;
-        this.knownTypes = knownTypes;
-        this.previous = previous;
-        this.target = target;
     }
 
     public Generation generate(GenerationPlan plan) {

@@ -1,7 +1,6 @@
 package io.github.sodagql.core.discovery;
 
 import io.github.sodagql.core.source.ProjectPath;
-import java.util.Objects;
 
 /**
  * How one input differs from the last build's record of it, with why discovery thinks so (shown by
@@ -16,58 +15,26 @@ public sealed interface FileChange {
     String reason();
 
     /** In the explanation's words: {@code added}, {@code updated}, {@code touched}, {@code removed}, {@code unreadable}. */
-    String kind();
+    default String kind() {
+        return this instanceof Added ? "added" : this instanceof Updated ? "updated" : this instanceof Touched ? "touched"
+                : this instanceof Removed ? "removed" : "unreadable";
+    }
 
     /** Whether what was built from the file must be built again (all but {@link Touched}). */
     default boolean needsRebuild() {
         return !(this instanceof Touched);
     }
 
-    record Added(ProjectPath path, Fingerprint fingerprint, String reason) implements FileChange {
-        public Added {
-            Objects.requireNonNull(fingerprint, "fingerprint");
-        }
+    /** New since the last build. */
+    record Added(ProjectPath path, Fingerprint fingerprint, String reason) implements FileChange {}
 
-        @Override
-        public String kind() {
-            return "added";
-        }
-    }
-
-    record Updated(ProjectPath path, Fingerprint fingerprint, String reason) implements FileChange {
-        public Updated {
-            Objects.requireNonNull(fingerprint, "fingerprint");
-        }
-
-        @Override
-        public String kind() {
-            return "updated";
-        }
-    }
+    /** Known, and its content hash moved. */
+    record Updated(ProjectPath path, Fingerprint fingerprint, String reason) implements FileChange {}
 
     /** Stat moved, content the same: only the fingerprint is new. */
-    record Touched(ProjectPath path, Fingerprint fingerprint, String reason) implements FileChange {
-        public Touched {
-            Objects.requireNonNull(fingerprint, "fingerprint");
-        }
+    record Touched(ProjectPath path, Fingerprint fingerprint, String reason) implements FileChange {}
 
-        @Override
-        public String kind() {
-            return "touched";
-        }
-    }
+    record Removed(ProjectPath path, String reason) implements FileChange {}
 
-    record Removed(ProjectPath path, String reason) implements FileChange {
-        @Override
-        public String kind() {
-            return "removed";
-        }
-    }
-
-    record Unreadable(ProjectPath path, String reason) implements FileChange {
-        @Override
-        public String kind() {
-            return "unreadable";
-        }
-    }
+    record Unreadable(ProjectPath path, String reason) implements FileChange {}
 }

@@ -239,7 +239,8 @@ public final class OwnedOutputs {
         return Optional.of(Diagnostic.global(DiagnosticCode.CONFIG_INVALID, "Configuration 'outputDirectory' ("
                 + outputDirectory + ") holds " + foreign.get(0) + ", which soda-gql did not write; it never "
                 + "overwrites or deletes such a file, so it wrote nothing.", "Give the generated sources a folder of "
-                + "their own (the default is target/generated-sources/soda-gql), move the file away, or set "
+                + "their own (the default is " + io.github.sodagql.core.config.SodaGqlConfig.DEFAULT_OUTPUT_DIRECTORY
+                + "), move the file away, or set "
                 + "allowForeignFiles to let them share the folder."));
     }
 }

@@ -35,23 +35,8 @@ import java.util.function.Consumer;
  * then the artifact, then the snapshot, so a build that stops half-way is redone), the exported files and
  * {@code report.json} written, and the result.
  */
-final class BuildEnd {
-    private final SodaGqlConfig config;
-    private final Path stateDirectory;
-    private final OutputWriter writer;
-    private final StageClock clock;
-    private final SchemaCache schemaCache;
-    private final Consumer<Optional<Snapshot>> remember;
-
-    BuildEnd(SodaGqlConfig config, Path stateDirectory, OutputWriter writer, StageClock clock, SchemaCache schemaCache,
-            Consumer<Optional<Snapshot>> remember) {
-        this.config = config;
-        this.stateDirectory = stateDirectory;
-        this.writer = writer;
-        this.clock = clock;
-        this.schemaCache = schemaCache;
-        this.remember = remember;
-    }
+record BuildEnd(SodaGqlConfig config, Path stateDirectory, OutputWriter writer, StageClock clock, SchemaCache schemaCache,
+        Consumer<Optional<Snapshot>> remember) {
 
     /** The project's problems, in the one order every build reports them (then sorted by location). */
     static List<Diagnostic> project(List<Diagnostic> scanProblems, List<Diagnostic> schema, Collection<ParsedFile> files,

@@ -4,7 +4,6 @@ import graphql.language.AstPrinter;
 import graphql.schema.GraphQLNamedType;
 import graphql.schema.GraphQLSchema;
 import io.github.sodagql.core.shape.SelectionShape.ObjectSelection;
-import io.github.sodagql.core.shape.SelectionShape.PolymorphicSelection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -98,14 +97,7 @@ final class TypeUsage {
     }
 
     private void useOutput(SelectionShape selection, Map<String, GraphQLNamedType> used) {
-        List<ObjectSelection> objects = new ArrayList<>();
-        if (selection instanceof PolymorphicSelection polymorphic) {
-            polymorphic.branches().forEach(branch -> objects.add(branch.selection()));
-            objects.add(polymorphic.fallback());
-        } else {
-            objects.add((ObjectSelection) selection);
-        }
-        for (ObjectSelection object : objects) {
+        for (ObjectSelection object : selection.objects()) {
             for (FieldShape field : object.fields()) {
                 TypeRef.Named named = field.type().named();
                 if ((named.kind() == TypeKind.ENUM || named.kind() == TypeKind.SCALAR) && !isBuiltInScalar(named)) {

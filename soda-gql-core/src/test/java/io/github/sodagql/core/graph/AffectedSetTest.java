@@ -20,9 +20,13 @@ class AffectedSetTest {
     private static final DefinitionId PRODUCT_LIST = DefinitionId.operation("pages/list.graphql::ProductList");
     private static final DefinitionId PLAIN = DefinitionId.operation("pages/list.graphql::Plain");
 
-    private static Map<ProjectPath, ParsedFile> files(String folder) {
+    /** The documents of {@code graph/edges}, with those of {@code graph/affected/<edit>} put over them. */
+    private static Map<ProjectPath, ParsedFile> files(String edit) {
         Map<ProjectPath, ParsedFile> files = new TreeMap<>();
-        TestProject.parse(folder).forEach(file -> files.put(file.path(), file));
+        TestProject.parse("graph/edges").forEach(file -> files.put(file.path(), file));
+        if (!edit.isEmpty()) {
+            TestProject.parse("graph/affected/" + edit).forEach(file -> files.put(file.path(), file));
+        }
         return files;
     }
 
@@ -35,7 +39,7 @@ class AffectedSetTest {
 
     @Test
     void anEditedFragmentAffectsEveryDefinitionThatReachesItWithTheShortestChain() {
-        AffectedSet affected = between("graph/affected/before", "graph/affected/after",
+        AffectedSet affected = between("", "edited",
                 Set.of(ProjectPath.parse("entities/product.graphql")), "updated");
 
         assertEquals(Set.of(PRICE, CARD, PRICE_LIST, PRODUCT_LIST), affected.ids());
@@ -49,7 +53,7 @@ class AffectedSetTest {
 
     @Test
     void aDefinitionWithTheSameTextAtTheSamePlaceIsNotEdited() {
-        AffectedSet affected = between("graph/affected/before", "graph/affected/after",
+        AffectedSet affected = between("", "edited",
                 Set.of(ProjectPath.parse("entities/product.graphql")), "updated");
 
         assertFalse(affected.edited().contains(CARD), "ProductCard's own text did not change");
@@ -58,7 +62,7 @@ class AffectedSetTest {
 
     @Test
     void aNewDuplicateAffectsTheFragmentItShadowsAndItsDependents() {
-        AffectedSet affected = between("graph/affected/before", "graph/affected/duplicated",
+        AffectedSet affected = between("", "duplicated",
                 Set.of(ProjectPath.parse("extra.graphql")), "added");
 
         DefinitionId extra = DefinitionId.fragment("extra.graphql::Price");
@@ -70,14 +74,14 @@ class AffectedSetTest {
 
     @Test
     void nothingChangedAffectsNothing() {
-        AffectedSet affected = between("graph/affected/before", "graph/affected/before", Set.of(), "updated");
+        AffectedSet affected = between("", "", Set.of(), "updated");
 
         assertTrue(affected.causes().isEmpty());
     }
 
     @Test
     void everythingGivesEachDefinitionTheOneReason() {
-        AffectedSet affected = AffectedSet.everything(DefinitionGraph.build(files("graph/affected/after").values()),
+        AffectedSet affected = AffectedSet.everything(DefinitionGraph.build(files("edited").values()),
                 "schema changed");
 
         assertEquals(Set.of(PRICE, CARD, PRICE_LIST, PRODUCT_LIST, PLAIN), affected.ids());

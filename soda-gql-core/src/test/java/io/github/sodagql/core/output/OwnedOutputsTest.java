@@ -20,15 +20,18 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** One build's generated files applied to the output folder {@code gen}, owned by the operation {@code Q}. */
 class OwnedOutputsTest {
-    private static final ProjectPath FOLDER = ProjectPath.parse("gen");
-    private static final DefinitionId QUERY = DefinitionId.operation("q.graphql::Q");
-    private static final ProjectPath OWNED = ProjectPath.parse("gen/QQuery.java");
-    private static final ProjectPath RENAMED = ProjectPath.parse("gen/QRenamed.java");
-    private static final ProjectPath SHARED = ProjectPath.parse("gen/Support.java");
-
     @TempDir
     Path project;
+
+    private static final ProjectPath FOLDER = ProjectPath.parse("gen");
+    private static final DefinitionId QUERY = DefinitionId.operation("q.graphql::Q");
+    private static final List<ProjectPath> FILES = List.of(FOLDER.resolve("QQuery.java"), FOLDER.resolve("QRenamed.java"),
+            FOLDER.resolve("Support.java"));
+    private static final ProjectPath OWNED = FILES.get(0);
+    private static final ProjectPath RENAMED = FILES.get(1);
+    private static final ProjectPath SHARED = FILES.get(2);
 
     private Path state() {
         return project.resolve("state");

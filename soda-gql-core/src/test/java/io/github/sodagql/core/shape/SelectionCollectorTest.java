@@ -8,11 +8,6 @@ import graphql.language.FragmentDefinition;
 import graphql.parser.Parser;
 import graphql.schema.GraphQLCompositeType;
 import graphql.schema.GraphQLSchema;
-import graphql.schema.idl.SchemaParser;
-import graphql.schema.idl.UnExecutableSchemaGenerator;
-import io.github.sodagql.core.TestProject;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,18 +17,9 @@ import org.junit.jupiter.api.Test;
 
 /** What one selection set brings to one type, over the small schema in {@code shape/schema.graphqls}. */
 class SelectionCollectorTest {
-    private static final GraphQLSchema SCHEMA = schema();
+    private static final GraphQLSchema SCHEMA = TestSchemas.load("shape/schema.graphqls");
     private final Map<String, FragmentDefinition> fragments = new HashMap<>();
     private final SelectionCollector collector = new SelectionCollector(SCHEMA, n -> Optional.ofNullable(fragments.get(n)));
-
-    private static GraphQLSchema schema() {
-        try {
-            return UnExecutableSchemaGenerator.makeUnExecutableSchema(new SchemaParser().parse(
-                    Files.readString(TestProject.resource("shape/schema.graphqls"))));
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 
     private static GraphQLCompositeType type(String name) {
         return (GraphQLCompositeType) SCHEMA.getType(name);

@@ -3,12 +3,7 @@ package io.github.sodagql.core.shape;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import graphql.schema.GraphQLSchema;
-import graphql.schema.idl.SchemaParser;
-import graphql.schema.idl.UnExecutableSchemaGenerator;
-import io.github.sodagql.core.TestProject;
 import io.github.sodagql.core.shape.SelectionShape.ObjectSelection;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -16,17 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /** Which named types shapes use, over {@code shape/types/schema.graphqls}. */
 class TypeUsageTest {
-    private static final GraphQLSchema SCHEMA = schema();
+    private static final GraphQLSchema SCHEMA = TestSchemas.load("shape/types/schema.graphqls");
     private final TypeUsage usage = new TypeUsage(SCHEMA);
-
-    private static GraphQLSchema schema() {
-        try {
-            return UnExecutableSchemaGenerator.makeUnExecutableSchema(new SchemaParser().parse(
-                    Files.readString(TestProject.resource("shape/types/schema.graphqls"))));
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 
     private static TypeRef named(String name, TypeKind kind) {
         return new TypeRef.Named(name, kind);
