@@ -15,20 +15,26 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
+import org.apache.maven.project.ProjectDependenciesResolver;
 import org.codehaus.plexus.build.BuildContext;
+import org.eclipse.aether.RepositorySystemSession;
 
 /** The parameters both goals share, and their translation into the core's configuration. */
 abstract class AbstractSodaGqlMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     MavenProject project;
 
-    /** SDL files or globs ({@code .graphqls}/{@code .graphql}), or one introspection {@code .json} file. */
+    /**
+     * SDL files or globs ({@code .graphqls}/{@code .graphql}), or one introspection {@code .json} file. An entry
+     * {@code classpath:path/in/jar.graphqls} (or a glob, {@code classpath:schema/**}{@code /*.graphqls}) is looked up
+     * in the compile dependencies, a reactor module's {@code target/classes} included.
+     */
     @Parameter(property = "soda-gql.schemaPaths")
     List<String> schemaPaths;
 
@@ -129,6 +135,13 @@ abstract class AbstractSodaGqlMojo extends AbstractMojo {
     @Parameter(property = "soda-gql.skip", defaultValue = "false")
     boolean skip;
 
+    /** Resolves the compile dependencies, only when a schema path is {@code classpath:} ({@link CompileClasspath}). */
+    @Component
+    ProjectDependenciesResolver dependenciesResolver;
+
+    @Parameter(defaultValue = "${repositorySystemSession}", readonly = true)
+    RepositorySystemSession repositorySession;
+
     final BuildContext buildContext;
 
     AbstractSodaGqlMojo(BuildContext buildContext) {
@@ -151,7 +164,7 @@ abstract class AbstractSodaGqlMojo extends AbstractMojo {
         return folders;
     }
 
-    SodaGqlConfig configuration() {
+    SodaGqlConfig configuration() throws MojoExecutionException {
         Path basedir = project.getBasedir().toPath().toAbsolutePath().normalize();
         SodaGqlConfig.Builder builder = SodaGqlConfig.builder(basedir)
                 .javaPackage(packageName == null ? "" : packageName)
@@ -160,25 +173,19 @@ abstract class AbstractSodaGqlMojo extends AbstractMojo {
                 .allowForeignFiles(allowForeignFiles);
         if (schemaPaths != null) {
             schemaPaths.forEach(builder::schemaPath);
+            if (schemaPaths.stream().anyMatch(SodaGqlConfig::isClasspathEntry)) {
+                CompileClasspath.resolve(project, repositorySession, dependenciesResolver).forEach(builder::classpathElement);
+            }
         }
         ProjectPath documents = builder.relative(documentsDirectory.getAbsolutePath());
         builder.documentRoot(new DocumentRoot(documents, includes == null ? List.of() : includes,
                 excludes == null ? List.of() : excludes));
         if (scalars != null) {
-            scalars.forEach((name, value) -> builder.scalar(scalarMapping(name, value)));
+            scalars.forEach((name, value) -> builder.scalar(ScalarMapping.parse(name, value)));
         }
         builder.exports(new ExportOptions(operationManifests == null ? List.of() : operationManifests,
                 operationManifestsOnClasspath, springDocuments, builder.relative(resourceDirectory.getAbsolutePath())));
         return builder.build();
-    }
-
-    static ScalarMapping scalarMapping(String name, String value) {
-        String trimmed = value == null ? "" : value.strip();
-        int colon = trimmed.indexOf(':');
-        return colon < 0
-                ? new ScalarMapping(name, trimmed, Optional.empty())
-                : new ScalarMapping(name, trimmed.substring(0, colon).strip(),
-                        Optional.of(trimmed.substring(colon + 1).strip()));
     }
 
     /** Logs one build: notices, diagnostics (and markers), the summary line and, with -X, the details. */

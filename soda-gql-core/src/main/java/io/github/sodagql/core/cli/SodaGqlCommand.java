@@ -1,6 +1,7 @@
 package io.github.sodagql.core.cli;
 
 import io.github.sodagql.core.config.DocumentRoot;
+import io.github.sodagql.core.config.ScalarMapping;
 import io.github.sodagql.core.config.SodaGqlConfig;
 import io.github.sodagql.core.diagnostic.Diagnostic;
 import io.github.sodagql.core.session.BuildResult;
@@ -16,9 +17,11 @@ import java.util.List;
  *
  * <pre>
  * soda-gql [--schema PATH_OR_GLOB]... [--documents DIR]... [--include GLOB]... [--exclude GLOB]...
- *          [--scalar NAME=JAVA_TYPE[:CODEC]]... [--state DIR] [--output DIR] [--explain] [--full] [--verbose]
- *          --package NAME [PROJECT_DIR]
+ *          [--scalar NAME=JAVA_TYPE[:CODEC]]... [--classpath JARS_AND_FOLDERS]... [--state DIR] [--output DIR]
+ *          [--explain] [--full] [--verbose] --package NAME [PROJECT_DIR]
  * </pre>
+ * {@code --classpath} takes jars and folders separated by the platform's path separator, as {@code java -cp} does:
+ * where {@code --schema classpath:...} entries are looked up.
  * {@code --explain}, {@code --full} and {@code --verbose} are the plugin's {@code -Dsoda-gql.explain},
  * {@code -Dsoda-gql.full} and {@code -X}.
  */
@@ -39,6 +42,7 @@ public final class SodaGqlCommand {
         List<String> includes = new ArrayList<>();
         List<String> excludes = new ArrayList<>();
         List<String> scalars = new ArrayList<>();
+        List<String> classpath = new ArrayList<>();
         String packageName = "";
         String state = null;
         String output = null;
@@ -69,6 +73,7 @@ public final class SodaGqlCommand {
                     case "--include" -> includes.add(value);
                     case "--exclude" -> excludes.add(value);
                     case "--scalar" -> scalars.add(value);
+                    case "--classpath" -> classpath.add(value);
                     case "--package" -> packageName = value;
                     case "--state" -> state = value;
                     case "--output" -> output = value;
@@ -83,15 +88,20 @@ public final class SodaGqlCommand {
         }
         SodaGqlConfig.Builder builder = SodaGqlConfig.builder(project.toAbsolutePath().normalize()).javaPackage(packageName);
         schemas.forEach(builder::schemaPath);
+        for (String elements : classpath) {
+            for (String element : elements.split(java.util.regex.Pattern.quote(java.io.File.pathSeparator))) {
+                if (!element.isBlank()) {
+                    builder.classpathElement(Path.of(element));
+                }
+            }
+        }
         for (String scalar : scalars) {
             int equals = scalar.indexOf('=');
             if (equals <= 0) {
                 err.println("soda-gql: --scalar takes Name=java.Type or Name=java.Type:codec.Class" + System.lineSeparator() + usage());
                 return 2;
             }
-            String[] target = scalar.substring(equals + 1).split(":", 2);
-            builder.scalar(new io.github.sodagql.core.config.ScalarMapping(scalar.substring(0, equals), target[0].strip(),
-                    target.length > 1 ? java.util.Optional.of(target[1].strip()) : java.util.Optional.empty()));
+            builder.scalar(ScalarMapping.parse(scalar.substring(0, equals), scalar.substring(equals + 1)));
         }
         for (String directory : documents.isEmpty() ? List.of("src/main/graphql") : documents) {
             builder.documentRoot(new DocumentRoot(builder.relative(directory), includes, excludes));
@@ -123,7 +133,8 @@ public final class SodaGqlCommand {
 
     private static String usage() {
         return "usage: soda-gql [--schema PATH_OR_GLOB]... [--documents DIR]... [--include GLOB]... [--exclude GLOB]..."
-                + " [--scalar NAME=JAVA_TYPE[:CODEC]]... [--state DIR] [--output DIR] [--explain] [--full] [--verbose]"
+                + " [--scalar NAME=JAVA_TYPE[:CODEC]]... [--classpath JARS_AND_FOLDERS]... [--state DIR] [--output DIR]"
+                + " [--explain] [--full] [--verbose]"
                 + " --package NAME [PROJECT_DIR]";
     }
 }

@@ -256,7 +256,7 @@ public final class JavaGenerator {
                 .addJavadoc("The codecs of the custom scalars, one instance each.\n")
                 .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
         scalars.forEach((scalar, mapping) -> mapping.codecClass().ifPresent(codec -> type.addField(FieldSpec.builder(
-                ParameterizedTypeName.get(ClassName.get(pkg, "ScalarCodec"), ClassName.bestGuess(mapping.javaType())),
+                ParameterizedTypeName.get(ClassName.get(pkg, "ScalarCodec"), TypeMapping.scalarType(mapping)),
                 TypeMapping.codecField(scalar), Modifier.STATIC, Modifier.FINAL)
                 .initializer("new $T()", ClassName.bestGuess(codec)).build())));
         return type;

@@ -17,7 +17,12 @@ import java.util.Optional;
  * generated record decodes the same way.
  */
 final class TypeMapping {
-    /** The {@code java.*} types the generated code can decode and encode without a user codec. */
+    /**
+     * The {@code java.*} types the generated code can decode and encode without a user codec: the
+     * {@code GraphQLValues} decoder, then its encoder. {@code Object} and {@code Map} hold a JSON scalar as the
+     * JSON library gave it; the boxed types decode like the built-in {@code Int}, {@code Float} and
+     * {@code Boolean}, with range checks for {@code Short}, {@code Byte} and {@code Float}.
+     */
     static final Map<String, String[]> BUILT_IN_CODECS = Map.ofEntries(
             Map.entry("java.time.OffsetDateTime", new String[] {"offsetDateTime", "isoText"}),
             Map.entry("java.time.ZonedDateTime", new String[] {"zonedDateTime", "isoText"}),
@@ -32,7 +37,19 @@ final class TypeMapping {
             Map.entry("java.math.BigDecimal", new String[] {"bigDecimal", "identity"}),
             Map.entry("java.math.BigInteger", new String[] {"bigInteger", "identity"}),
             Map.entry("java.lang.Long", new String[] {"longValue", "identity"}),
-            Map.entry("java.lang.String", new String[] {"string", "identity"}));
+            Map.entry("java.lang.String", new String[] {"string", "identity"}),
+            Map.entry("java.lang.Integer", new String[] {"integer", "identity"}),
+            Map.entry("java.lang.Short", new String[] {"shortValue", "identity"}),
+            Map.entry("java.lang.Byte", new String[] {"byteValue", "identity"}),
+            Map.entry("java.lang.Double", new String[] {"floatValue", "identity"}),
+            Map.entry("java.lang.Float", new String[] {"float32", "identity"}),
+            Map.entry("java.lang.Boolean", new String[] {"bool", "identity"}),
+            Map.entry("java.lang.Object", new String[] {"raw", "identity"}),
+            Map.entry("java.util.Map", new String[] {"jsonObject", "identity"}));
+
+    /** {@code java.util.Map} as a scalar's type: a JSON object, whose keys are always strings. */
+    private static final TypeName JSON_OBJECT = ParameterizedTypeName.get(ClassName.get(Map.class),
+            ClassName.get(String.class), ClassName.OBJECT);
 
     private final ClassName values;
     private final ClassName input;
@@ -87,7 +104,7 @@ final class TypeMapping {
             case "Boolean" -> ClassName.get(Boolean.class);
             case "String", "ID" -> ClassName.get(String.class);
             default -> Optional.ofNullable(scalars.get(named.name()))
-                    .<TypeName>map(mapping -> ClassName.bestGuess(mapping.javaType()))
+                    .map(TypeMapping::scalarType)
                     .orElse(ClassName.OBJECT);
         };
     }
@@ -98,6 +115,11 @@ final class TypeMapping {
             return Optional.of(schemaTypes.get(named.name()).simpleName());
         }
         return Optional.ofNullable(scalars.get(named.name())).map(mapping -> ClassName.bestGuess(mapping.javaType()).simpleName());
+    }
+
+    /** The Java type a custom scalar maps to; {@code java.util.Map} with its type arguments, so it is not raw. */
+    static TypeName scalarType(ScalarMapping mapping) {
+        return mapping.javaType().equals("java.util.Map") ? JSON_OBJECT : ClassName.bestGuess(mapping.javaType());
     }
 
     /** The type as an {@code Input<T>} of its boxed Java type: for variables and input fields that may be absent. */

@@ -24,6 +24,9 @@ import java.util.regex.Pattern;
  * @param allowForeignFiles whether the output directory may hold files soda-gql did not write (say, when it is
  *     {@code src/main/java}); even then such a file is never overwritten or deleted. Not in {@link #hash()}: it
  *     changes no output
+ * @param classpath the compile classpath, absolute, in order: the jars and folders that {@code classpath:} schema
+ *     paths are looked up in. Not in {@link #hash()}: it holds machine-specific paths, and what a build reads from
+ *     it is fingerprinted like any schema file
  */
 public record SodaGqlConfig(
         Path projectDirectory,
@@ -34,7 +37,11 @@ public record SodaGqlConfig(
         String javaPackage,
         Map<String, ScalarMapping> scalars,
         ExportOptions exports,
-        boolean allowForeignFiles) {
+        boolean allowForeignFiles,
+        List<Path> classpath) {
+
+    /** Starts a schema path that names a file (or a glob of files) on the compile classpath rather than in the project. */
+    public static final String CLASSPATH_PREFIX = "classpath:";
 
     private static final Pattern GRAPHQL_NAME = Pattern.compile("[_A-Za-z][_0-9A-Za-z]*");
     private static final Pattern JAVA_IDENTIFIER = Pattern.compile("[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*");
@@ -54,6 +61,12 @@ public record SodaGqlConfig(
         Objects.requireNonNull(javaPackage, "javaPackage");
         scalars = Map.copyOf(scalars);
         Objects.requireNonNull(exports, "exports");
+        classpath = List.copyOf(classpath);
+    }
+
+    /** Whether a schema path names files on the classpath ({@code classpath:schema/**}{@code /*.graphqls}). */
+    public static boolean isClasspathEntry(String schemaPath) {
+        return schemaPath.startsWith(CLASSPATH_PREFIX);
     }
 
     public static Builder builder(Path projectDirectory) {
@@ -70,6 +83,10 @@ public record SodaGqlConfig(
         for (String schemaPath : schemaPaths) {
             if (schemaPath.isBlank()) {
                 problems.add(invalid("schemaPaths", "holds a blank entry", "Remove the empty entry."));
+            } else if (isClasspathEntry(schemaPath) && !isClasspathPath(schemaPath.substring(CLASSPATH_PREFIX.length()))) {
+                problems.add(invalid("schemaPaths", "entry '" + schemaPath + "' is not a path inside a jar",
+                        "Write 'classpath:' then the path inside the jar with '/' separators, such as "
+                                + "'classpath:schema/schema.graphqls' or 'classpath:schema/**/*.graphqls'; '..' is not allowed."));
             } else if (!PathGlob.isValid(schemaPath)) {
                 problems.add(invalid("schemaPaths", "entry '" + schemaPath + "' is not a valid path or glob",
                         "Use a path such as 'src/main/graphql/schema.graphqls' or a glob such as '**/*.graphqls'."));
@@ -108,6 +125,19 @@ public record SodaGqlConfig(
                     invalid("scalars", "codec '" + codec + "' of scalar '" + scalar.graphqlName()
                             + "' is not a Java class name", "Use a fully qualified class name.")));
         });
+        if (projectDirectory.isAbsolute()) {
+            Path output = outputDirectory.resolveAgainst(projectDirectory).normalize();
+            Path state = stateDirectory.resolveAgainst(projectDirectory).normalize();
+            // Each would take the other's files for foreign ones (or, worse, for stale outputs of its own).
+            if (output.startsWith(state) || state.startsWith(output)) {
+                String where = output.equals(state) ? "is the same folder as" : output.startsWith(state)
+                        ? "lies inside" : "holds";
+                problems.add(invalid("outputDirectory", "('" + outputDirectory + "') " + where + " 'stateDirectory' ('"
+                        + stateDirectory + "'): generated sources and build state must not share a folder",
+                        "Give each a folder of its own, neither inside the other, e.g. outputDirectory "
+                                + "target/generated-sources/soda-gql and stateDirectory target/soda-gql (the defaults)."));
+            }
+        }
         exports.unknownManifests().forEach(name -> problems.add(invalid("operationManifests",
                 "entry '" + name + "' is not a manifest format",
                 "Use 'apollo' (Apollo's persisted-query manifest) or 'persisted-documents' ({\"sha256:<hex>\": document}).")));
@@ -146,6 +176,20 @@ public record SodaGqlConfig(
         return true;
     }
 
+    /** A path inside a jar: not empty, {@code /} separators, no {@code ..}; a leading {@code /} is allowed (Spring's style). */
+    private static boolean isClasspathPath(String path) {
+        String relative = path.startsWith("/") ? path.substring(1) : path;
+        if (relative.isBlank() || relative.contains("\\") || !PathGlob.isValid(relative)) {
+            return false;
+        }
+        for (String segment : relative.split("/", -1)) {
+            if (segment.isEmpty() || segment.equals("..") || segment.equals(".")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean isQualifiedJavaName(String name) {
         return isValidJavaPackage(name);
     }
@@ -167,6 +211,7 @@ public record SodaGqlConfig(
         private final Map<String, ScalarMapping> scalars = new TreeMap<>();
         private ExportOptions exports = ExportOptions.none();
         private boolean allowForeignFiles;
+        private final List<Path> classpath = new ArrayList<>();
 
         private Builder(Path projectDirectory) {
             this.projectDirectory = projectDirectory;
@@ -211,6 +256,12 @@ public record SodaGqlConfig(
             return this;
         }
 
+        /** Adds a jar or folder to the end of the classpath; a relative path is resolved against the project. */
+        public Builder classpathElement(Path element) {
+            classpath.add(projectDirectory.resolve(element).toAbsolutePath().normalize());
+            return this;
+        }
+
         public Builder exports(ExportOptions options) {
             exports = options;
             return this;
@@ -227,7 +278,7 @@ public record SodaGqlConfig(
                     ? List.of(DocumentRoot.of(ProjectPath.parse("src/main/graphql")))
                     : documentRoots;
             return new SodaGqlConfig(projectDirectory, schemaPaths, roots, outputDirectory, stateDirectory,
-                    javaPackage, scalars, exports, allowForeignFiles);
+                    javaPackage, scalars, exports, allowForeignFiles, classpath);
         }
     }
 }

@@ -36,6 +36,21 @@ class SodaGqlCommandTest {
     }
 
     @Test
+    void classpathTakesTheJarsThatClasspathSchemaPathsAreLookedUpIn() throws java.io.IOException {
+        TestProject project = TestProject.copyOf("session/classpath-app", temporary.resolve("app"));
+        String schema = java.nio.file.Files.readString(TestProject.resource("schema/classpath/schema.graphqls"));
+        Path other = io.github.sodagql.core.TestJar.write(temporary.resolve("lib/other.jar"), java.util.Map.of("x.txt", "x"));
+        Path api = io.github.sodagql.core.TestJar.write(temporary.resolve("lib/api-1.0.jar"),
+                java.util.Map.of("schema/schema.graphqls", schema));
+
+        int status = run(project.directory().toString(), "--package", "com.example", "--schema",
+                "classpath:schema/*.graphqls", "--classpath", other + java.io.File.pathSeparator + api);
+
+        assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("1 operation"), out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void errorsGoToStandardErrorWithHintsAndExitOne() {
         TestProject project = TestProject.copyOf("session/mixed", temporary);
 
@@ -45,6 +60,29 @@ class SodaGqlCommandTest {
         String errors = err.toString(StandardCharsets.UTF_8);
         assertTrue(errors.contains("src/main/graphql/broken.graphql:3:1: [PARSE_ERROR]"), errors);
         assertTrue(errors.contains("    hint: "), errors);
+    }
+
+    @Test
+    void scalarOptionTakesTheSameTextAsThePlugin() throws java.io.IOException {
+        TestProject project = TestProject.copyOf("codegen/scalars", temporary);
+
+        int status = run(project.directory().toString(), "--package", "com.example",
+                "--scalar", "JSON=java.lang.Object", "--scalar", "JSONObject= java.util.Map ",
+                "--scalar", "PositiveInt=java.lang.Integer", "--scalar", "SmallInt=java.lang.Short",
+                "--scalar", "Tiny=java.lang.Byte", "--scalar", "Ratio=java.lang.Float",
+                "--scalar", "Weight=java.lang.Double", "--scalar", "Flag=java.lang.Boolean");
+
+        assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("0 errors, 0 warnings"), out.toString(StandardCharsets.UTF_8));
+        String settings = java.nio.file.Files.readString(project.directory()
+                .resolve("target/generated-sources/soda-gql/com/example/SettingsQuery.java"));
+        assertTrue(settings.contains("Map<String, Object> object"), settings);
+    }
+
+    @Test
+    void scalarOptionWithoutANameExitsTwo() {
+        assertEquals(2, run("--scalar", "java.lang.Object", "--package", "com.example"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--scalar takes Name=java.Type"));
     }
 
     @Test
