@@ -17,7 +17,8 @@ import java.util.List;
  *
  * <pre>
  * soda-gql [--schema PATH_OR_GLOB]... [--documents DIR]... [--include GLOB]... [--exclude GLOB]...
- *          [--scalar NAME=JAVA_TYPE[:CODEC]]... [--state DIR] [--output DIR] [--explain] [--full] [--verbose]
+ *          [--scalar NAME=JAVA_TYPE[:CODEC]]... [--nullability none|jspecify] [--state DIR] [--output DIR]
+ *          [--explain] [--full] [--verbose]
  *          --package NAME [PROJECT_DIR]
  * </pre>
  * {@code --explain}, {@code --full} and {@code --verbose} are the plugin's {@code -Dsoda-gql.explain},
@@ -43,6 +44,7 @@ public final class SodaGqlCommand {
         String packageName = "";
         String state = null;
         String output = null;
+        String nullability = "none";
         boolean explain = false;
         boolean full = false;
         boolean verbose = false;
@@ -73,6 +75,7 @@ public final class SodaGqlCommand {
                     case "--package" -> packageName = value;
                     case "--state" -> state = value;
                     case "--output" -> output = value;
+                    case "--nullability" -> nullability = value;
                     default -> {
                         err.println("soda-gql: unknown option " + arg + System.lineSeparator() + usage());
                         return 2;
@@ -82,7 +85,8 @@ public final class SodaGqlCommand {
                 project = Path.of(arg);
             }
         }
-        SodaGqlConfig.Builder builder = SodaGqlConfig.builder(project.toAbsolutePath().normalize()).javaPackage(packageName);
+        SodaGqlConfig.Builder builder = SodaGqlConfig.builder(project.toAbsolutePath().normalize()).javaPackage(packageName)
+                .nullability(nullability);
         schemas.forEach(builder::schemaPath);
         for (String scalar : scalars) {
             int equals = scalar.indexOf('=');
@@ -122,7 +126,7 @@ public final class SodaGqlCommand {
 
     private static String usage() {
         return "usage: soda-gql [--schema PATH_OR_GLOB]... [--documents DIR]... [--include GLOB]... [--exclude GLOB]..."
-                + " [--scalar NAME=JAVA_TYPE[:CODEC]]... [--state DIR] [--output DIR] [--explain] [--full] [--verbose]"
+                + " [--scalar NAME=JAVA_TYPE[:CODEC]]... [--nullability none|jspecify] [--state DIR] [--output DIR] [--explain] [--full] [--verbose]"
                 + " --package NAME [PROJECT_DIR]";
     }
 }

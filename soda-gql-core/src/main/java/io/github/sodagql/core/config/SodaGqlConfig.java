@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
  * @param projectDirectory absolute; every relative path below is resolved against it
  * @param schemaPaths SDL files, globs of them, or one introspection {@code .json}; empty means every
  *     {@code *.graphqls} under the document roots
+ * @param nullability how generated types mark what may be null, as configured ({@link Nullability#configName()});
+ *     an unknown name is a config problem, not an exception
  * @param allowForeignFiles whether the output directory may hold files soda-gql did not write (say, when it is
  *     {@code src/main/java}); even then such a file is never overwritten or deleted. Not in {@link #hash()}: it
  *     changes no output
@@ -34,6 +36,7 @@ public record SodaGqlConfig(
         String javaPackage,
         Map<String, ScalarMapping> scalars,
         ExportOptions exports,
+        String nullability,
         boolean allowForeignFiles) {
 
     private static final Pattern GRAPHQL_NAME = Pattern.compile("[_A-Za-z][_0-9A-Za-z]*");
@@ -54,6 +57,12 @@ public record SodaGqlConfig(
         Objects.requireNonNull(javaPackage, "javaPackage");
         scalars = Map.copyOf(scalars);
         Objects.requireNonNull(exports, "exports");
+        Objects.requireNonNull(nullability, "nullability");
+    }
+
+    /** The configured {@link Nullability}; {@link #problems()} reports a name that is none. */
+    public Nullability nullabilityMode() {
+        return Nullability.named(nullability).orElse(Nullability.NONE);
     }
 
     public static Builder builder(Path projectDirectory) {
@@ -108,6 +117,10 @@ public record SodaGqlConfig(
                     invalid("scalars", "codec '" + codec + "' of scalar '" + scalar.graphqlName()
                             + "' is not a Java class name", "Use a fully qualified class name.")));
         });
+        if (Nullability.named(nullability).isEmpty()) {
+            problems.add(invalid("nullability", "'" + nullability + "' is not a nullability mode",
+                    "Use 'none' (no annotations) or 'jspecify' (@NullMarked package, @Nullable where a value may be null)."));
+        }
         exports.unknownManifests().forEach(name -> problems.add(invalid("operationManifests",
                 "entry '" + name + "' is not a manifest format",
                 "Use 'apollo' (Apollo's persisted-query manifest) or 'persisted-documents' ({\"sha256:<hex>\": document}).")));
@@ -127,6 +140,10 @@ public record SodaGqlConfig(
         canonical.append("package=").append(javaPackage).append('\n');
         new TreeMap<>(scalars).forEach((name, scalar) -> canonical.append("scalar=").append(name).append(' ')
                 .append(scalar.javaType()).append(' ').append(scalar.codecClass().orElse("-")).append('\n'));
+        if (nullabilityMode() != Nullability.NONE) {
+            // Only when set, so the default keeps the hash (and the state) of builds before the option existed.
+            canonical.append("nullability=").append(nullabilityMode().configName()).append('\n');
+        }
         return ContentHash.of(canonical.toString());
     }
 
@@ -166,6 +183,7 @@ public record SodaGqlConfig(
         private String javaPackage = "";
         private final Map<String, ScalarMapping> scalars = new TreeMap<>();
         private ExportOptions exports = ExportOptions.none();
+        private String nullability = Nullability.NONE.configName();
         private boolean allowForeignFiles;
 
         private Builder(Path projectDirectory) {
@@ -211,6 +229,12 @@ public record SodaGqlConfig(
             return this;
         }
 
+        /** {@code none} (the default) or {@code jspecify}, as configured. */
+        public Builder nullability(String mode) {
+            nullability = mode;
+            return this;
+        }
+
         public Builder exports(ExportOptions options) {
             exports = options;
             return this;
@@ -227,7 +251,7 @@ public record SodaGqlConfig(
                     ? List.of(DocumentRoot.of(ProjectPath.parse("src/main/graphql")))
                     : documentRoots;
             return new SodaGqlConfig(projectDirectory, schemaPaths, roots, outputDirectory, stateDirectory,
-                    javaPackage, scalars, exports, allowForeignFiles);
+                    javaPackage, scalars, exports, nullability, allowForeignFiles);
         }
     }
 }
