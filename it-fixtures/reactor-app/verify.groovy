@@ -13,7 +13,7 @@ def modules = [
     orders : [pkg: 'com/example/orders/graphql', own: ['OrdersByStatus', 'PlaceOrder'], fragments: ['OrderFields'],
               classes: ['OrdersByStatusQuery', 'PlaceOrderMutation', 'OrderFields', 'OrderStatus', 'OrderLineInput']],
 ]
-def support = ['GraphQLOperation', 'GraphQLValues', 'Input', 'Operations', 'ScalarCodec'] as Set
+def support = ['GeneratedOperation', 'GraphQLOperation', 'GraphQLValues', 'Input', 'Operations', 'ScalarCodec'] as Set
 
 modules.each { name, m ->
     def dir = new File(basedir, name)

@@ -18,16 +18,23 @@ import java.util.Map;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
+import org.apache.maven.project.ProjectDependenciesResolver;
 import org.codehaus.plexus.build.BuildContext;
+import org.eclipse.aether.RepositorySystemSession;
 
 /** The parameters both goals share, and their translation into the core's configuration. */
 abstract class AbstractSodaGqlMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     MavenProject project;
 
-    /** SDL files or globs ({@code .graphqls}/{@code .graphql}), or one introspection {@code .json} file. */
+    /**
+     * SDL files or globs ({@code .graphqls}/{@code .graphql}), or one introspection {@code .json} file. An entry
+     * {@code classpath:path/in/jar.graphqls} (or a glob, {@code classpath:schema/**}{@code /*.graphqls}) is looked up
+     * in the compile dependencies, a reactor module's {@code target/classes} included.
+     */
     @Parameter(property = "soda-gql.schemaPaths")
     List<String> schemaPaths;
 
@@ -136,6 +143,13 @@ abstract class AbstractSodaGqlMojo extends AbstractMojo {
     @Parameter(property = "soda-gql.skip", defaultValue = "false")
     boolean skip;
 
+    /** Resolves the compile dependencies, only when a schema path is {@code classpath:} ({@link CompileClasspath}). */
+    @Component
+    ProjectDependenciesResolver dependenciesResolver;
+
+    @Parameter(defaultValue = "${repositorySystemSession}", readonly = true)
+    RepositorySystemSession repositorySession;
+
     final BuildContext buildContext;
 
     AbstractSodaGqlMojo(BuildContext buildContext) {
@@ -158,7 +172,7 @@ abstract class AbstractSodaGqlMojo extends AbstractMojo {
         return folders;
     }
 
-    SodaGqlConfig configuration() {
+    SodaGqlConfig configuration() throws MojoExecutionException {
         Path basedir = project.getBasedir().toPath().toAbsolutePath().normalize();
         SodaGqlConfig.Builder builder = SodaGqlConfig.builder(basedir)
                 .javaPackage(packageName == null ? "" : packageName)
@@ -168,6 +182,9 @@ abstract class AbstractSodaGqlMojo extends AbstractMojo {
                 .nullability(nullability == null ? "none" : nullability);
         if (schemaPaths != null) {
             schemaPaths.forEach(builder::schemaPath);
+            if (schemaPaths.stream().anyMatch(SodaGqlConfig::isClasspathEntry)) {
+                CompileClasspath.resolve(project, repositorySession, dependenciesResolver).forEach(builder::classpathElement);
+            }
         }
         ProjectPath documents = builder.relative(documentsDirectory.getAbsolutePath());
         builder.documentRoot(new DocumentRoot(documents, includes == null ? List.of() : includes,

@@ -74,7 +74,11 @@ final class DiagnosticReporter {
             int severity = diagnostic.isError() ? BuildContext.SEVERITY_ERROR : BuildContext.SEVERITY_WARNING;
             String marker = "[" + diagnostic.code() + "] " + diagnostic.message()
                     + (diagnostic.hint().isEmpty() ? "" : " " + diagnostic.hint());
-            if (diagnostic.location().isPresent()) {
+            if (diagnostic.location().isPresent() && diagnostic.location().get().file().value().contains("!/") && pom != null) {
+                // A file inside a dependency's jar (a classpath: schema) is no file of the workspace: the POM
+                // carries the marker, with the location.
+                buildContext.addMessage(pom, 0, 0, diagnostic.location().get() + ": " + marker, severity, null);
+            } else if (diagnostic.location().isPresent()) {
                 var location = diagnostic.location().get();
                 buildContext.addMessage(location.file().resolveAgainst(projectDirectory).toFile(), location.line(),
                         location.column(), marker, severity, null);

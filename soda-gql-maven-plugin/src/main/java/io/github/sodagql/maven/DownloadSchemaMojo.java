@@ -1,5 +1,6 @@
 package io.github.sodagql.maven;
 
+import io.github.sodagql.core.config.SodaGqlConfig;
 import io.github.sodagql.core.diagnostic.Diagnostic;
 import io.github.sodagql.core.schema.IntrospectionClient;
 import io.github.sodagql.core.source.ProjectPath;
@@ -42,9 +43,16 @@ public class DownloadSchemaMojo extends AbstractMojo {
     @Parameter(property = "soda-gql.schemaFile", defaultValue = "${project.basedir}/src/main/graphql/schema.graphqls")
     File schemaFile;
 
-    /** Seconds to wait for the connection, and again for the reply. */
+    /**
+     * Seconds the whole download may take: connecting, sending the query and reading the reply to its last
+     * byte. A server that sends its reply a byte at a time cannot hold the build longer.
+     */
     @Parameter(property = "soda-gql.timeout", defaultValue = "30")
     int timeout;
+
+    /** The largest reply read, in megabytes; a larger one fails the download before it fills the memory. */
+    @Parameter(property = "soda-gql.maxReplyMegabytes", defaultValue = "64")
+    int maxReplyMegabytes = 64;
 
     @Override
     public void execute() throws MojoFailureException {
@@ -58,9 +66,21 @@ public class DownloadSchemaMojo extends AbstractMojo {
         if (timeout <= 0) {
             throw new MojoFailureException("soda-gql: 'timeout' must be a positive number of seconds, but is " + timeout);
         }
+        if (maxReplyMegabytes <= 0) {
+            throw new MojoFailureException("soda-gql: 'maxReplyMegabytes' must be a positive number, but is " + maxReplyMegabytes);
+        }
         ProjectPath target = ProjectPath.of(basedir, schemaFile.toPath());
+        int onClasspath = target.value().indexOf(SodaGqlConfig.CLASSPATH_PREFIX);
+        if (onClasspath >= 0) {
+            // Maven turns 'classpath:x' into a file under the project; the user meant a jar's entry.
+            throw new MojoFailureException("soda-gql: 'schemaFile' is '" + target.value().substring(onClasspath)
+                    + "', a file inside a jar; download-schema writes a file of this project. Set schemaFile to a"
+                    + " project file such as src/main/graphql/schema.graphqls (or, to ship the schema in a jar,"
+                    + " src/main/resources/schema/schema.graphqls of the module that publishes it).");
+        }
         IntrospectionClient.Result result = new IntrospectionClient(basedir).download(new IntrospectionClient.Request(
-                uri, headers == null ? Map.of() : headers, Duration.ofSeconds(timeout), target));
+                uri, headers == null ? Map.of() : headers, Duration.ofSeconds(timeout), target,
+                maxReplyMegabytes * 1024L * 1024L));
         for (Diagnostic diagnostic : result.diagnostics()) {
             getLog().error(diagnostic.format() + (diagnostic.hint().isEmpty() ? ""
                     : System.lineSeparator() + "    hint: " + diagnostic.hint()));

@@ -1,6 +1,7 @@
 package io.github.sodagql.maven;
 
 import java.io.File;
+import java.util.Set;
 import org.apache.maven.model.Plugin;
 import org.apache.maven.model.PluginExecution;
 import org.apache.maven.project.MavenProject;
@@ -8,10 +9,11 @@ import org.apache.maven.project.MavenProject;
 /**
  * The folders one execution of the plugin writes to, and where its artifact goes on the classpath. An
  * execution keeps the folders the plugin always used when it is the module's only execution of {@code
- * generate}, or when its id is {@code default} (as Maven names an execution declared without one) or {@code
- * default-…} ({@code default-cli}: one started from the command line). Any other execution gets folders of
- * its own, suffixed with its id, so that several executions in one module never share a snapshot, outputs or
- * the classpath copy of the artifact. A folder the POM sets wins.
+ * generate}, or when its id is one Maven gives on its own: {@code default} (an execution declared without
+ * an id), {@code default-cli} (one started from the command line) or {@code default-generate} (one a lifecycle
+ * mapping binds). Any other execution, {@code default-admin} included, gets folders of its own, suffixed with
+ * its id, so that several executions in one module never share a snapshot, outputs or the classpath copy of
+ * the artifact. A folder the POM sets wins.
  *
  * @param executionId the execution's id as Maven gives it
  * @param usual whether the execution uses the plugin's usual folders (whether or not the POM sets others)
@@ -28,6 +30,9 @@ record ExecutionFolders(String executionId, boolean usual, File outputDirectory,
     /** The plugin's own key, when Maven does not say (a mojo run outside Maven). */
     private static final String PLUGIN_KEY = "io.github.sodagql:soda-gql-maven-plugin";
     private static final String GOAL = "generate";
+    /** The ids Maven gives executions on its own (see {@code MojoExecution} and lifecycle mappings). */
+    private static final Set<String> IMPLICIT_IDS =
+            Set.of(DEFAULT_EXECUTION, "default-cli", "default-" + GOAL);
 
     /**
      * The folders of execution {@code executionId}: each configured one, or else the execution's default
@@ -60,8 +65,13 @@ record ExecutionFolders(String executionId, boolean usual, File outputDirectory,
                 .count() > 1;
     }
 
+    /**
+     * Whether Maven chose the id rather than the POM. Only these ids are the usual execution: a POM's own id
+     * that merely starts with {@code default-} names an execution of its own, which must not share folders
+     * with the one declared without an id.
+     */
     static boolean isDefault(String executionId) {
-        return executionId.equals(DEFAULT_EXECUTION) || executionId.startsWith(DEFAULT_EXECUTION + "-");
+        return IMPLICIT_IDS.contains(executionId);
     }
 
     /** The id as one safe folder name: letters, digits, {@code .}, {@code _} and {@code -}; anything else becomes {@code _}. */

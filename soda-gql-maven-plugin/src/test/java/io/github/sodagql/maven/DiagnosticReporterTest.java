@@ -59,6 +59,17 @@ class DiagnosticReporterTest {
     }
 
     @Test
+    void aProblemInsideADependencysJarIsMarkedOnThePomWithItsLocation() {
+        Diagnostic inJar = Diagnostic.at(DiagnosticCode.SCHEMA_INVALID,
+                new SourceLocation(ProjectPath.parse("api-1.0.jar!/schema/schema.graphqls"), 3, 3), "Bad type.", "Fix it.");
+
+        reporter.report(result(List.of(inJar)));
+
+        assertEquals(List.of("E pom.xml:0:0 api-1.0.jar!/schema/schema.graphqls:3:3: [SCHEMA_INVALID] Bad type. Fix it."),
+                context.messages);
+    }
+
+    @Test
     void errorsFailTheBuildWithTheCountAndTheFirstErrors() {
         MojoFailureException failure = assertThrows(MojoFailureException.class,
                 () -> reporter.failIfNeeded(result(List.of(unknownFragment())), false));

@@ -69,6 +69,19 @@ class DownloadSchemaMojoTest {
     }
 
     @Test
+    void aClasspathSchemaFileIsRefusedBeforeAnythingIsFetched() {
+        // As Maven hands it over: 'classpath:...' is not absolute, so it becomes a file under the project.
+        DownloadSchemaMojo mojo = mojo("http://127.0.0.1:1/graphql");
+        mojo.schemaFile = basedir.resolve("classpath:schema/schema.graphqls").toFile();
+
+        MojoFailureException failure = assertThrows(MojoFailureException.class, mojo::execute);
+
+        assertTrue(failure.getMessage().startsWith("soda-gql: 'schemaFile' is 'classpath:schema/schema.graphqls', a file "
+                + "inside a jar; download-schema writes a file of this project."), failure.getMessage());
+        assertTrue(Files.notExists(basedir.resolve("classpath:schema")));
+    }
+
+    @Test
     void anUnreachableServerFailsWithTheDiagnosticAndNoStackTrace() throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {

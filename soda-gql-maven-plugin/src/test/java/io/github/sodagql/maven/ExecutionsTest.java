@@ -111,6 +111,32 @@ class ExecutionsTest {
     }
 
     @Test
+    void anIdThatMerelyStartsWithDefaultGetsFoldersOfItsOwn() throws Exception {
+        twoSchemasAndTheirDocuments();
+        MavenProject project = Mojos.project(basedir, "default", "default-admin");
+        Mojos.generate(project, new RecordingBuildContext(), "default", "com.example.shop", "src/main/graphql").execute();
+        Mojos.generate(project, new RecordingBuildContext(), "default-admin", "com.example.admin", "src/admin/graphql").execute();
+        Mojos.generate(project, new RecordingBuildContext(), "default", "com.example.shop", "src/main/graphql").execute();
+
+        assertTrue(Files.isRegularFile(basedir.resolve("target/generated-sources/soda-gql/com/example/shop/ShopQuery.java")));
+        assertTrue(Files.isRegularFile(basedir.resolve(
+                "target/generated-sources/soda-gql-default-admin/com/example/admin/UsersQuery.java")));
+        assertTrue(read("target/soda-gql/report.json").contains("\"mode\": \"incremental\""));
+        assertTrue(read("target/generated-resources/soda-gql-default-admin/META-INF/soda-gql/default-admin/operations.json")
+                .contains("\"Users\""));
+    }
+
+    @Test
+    void onlyTheIdsMavenGivesOnItsOwnAreTheUsualExecution() {
+        for (String id : List.of("default", "default-cli", "default-generate")) {
+            assertTrue(ExecutionFolders.of(id, true, new File("/p/target"), null, null).usual(), id);
+        }
+        for (String id : List.of("default-admin", "defaults", "admin")) {
+            assertFalse(ExecutionFolders.of(id, true, new File("/p/target"), null, null).usual(), id);
+        }
+    }
+
+    @Test
     void aModulesOnlyExecutionKeepsTheUsualFoldersWhateverItsId() throws Exception {
         twoSchemasAndTheirDocuments();
         MavenProject project = Mojos.project(basedir, "graphql");

@@ -17,10 +17,11 @@ import java.util.List;
  *
  * <pre>
  * soda-gql [--schema PATH_OR_GLOB]... [--documents DIR]... [--include GLOB]... [--exclude GLOB]...
- *          [--scalar NAME=JAVA_TYPE[:CODEC]]... [--nullability none|jspecify] [--state DIR] [--output DIR]
- *          [--explain] [--full] [--verbose]
- *          --package NAME [PROJECT_DIR]
+ *          [--scalar NAME=JAVA_TYPE[:CODEC]]... [--classpath JARS_AND_FOLDERS]... [--nullability none|jspecify]
+ *          [--state DIR] [--output DIR] [--explain] [--full] [--verbose] --package NAME [PROJECT_DIR]
  * </pre>
+ * {@code --classpath} takes jars and folders separated by the platform's path separator, as {@code java -cp} does:
+ * where {@code --schema classpath:...} entries are looked up.
  * {@code --explain}, {@code --full} and {@code --verbose} are the plugin's {@code -Dsoda-gql.explain},
  * {@code -Dsoda-gql.full} and {@code -X}.
  */
@@ -41,6 +42,7 @@ public final class SodaGqlCommand {
         List<String> includes = new ArrayList<>();
         List<String> excludes = new ArrayList<>();
         List<String> scalars = new ArrayList<>();
+        List<String> classpath = new ArrayList<>();
         String packageName = "";
         String state = null;
         String output = null;
@@ -72,6 +74,7 @@ public final class SodaGqlCommand {
                     case "--include" -> includes.add(value);
                     case "--exclude" -> excludes.add(value);
                     case "--scalar" -> scalars.add(value);
+                    case "--classpath" -> classpath.add(value);
                     case "--package" -> packageName = value;
                     case "--state" -> state = value;
                     case "--output" -> output = value;
@@ -88,6 +91,13 @@ public final class SodaGqlCommand {
         SodaGqlConfig.Builder builder = SodaGqlConfig.builder(project.toAbsolutePath().normalize()).javaPackage(packageName)
                 .nullability(nullability);
         schemas.forEach(builder::schemaPath);
+        for (String elements : classpath) {
+            for (String element : elements.split(java.util.regex.Pattern.quote(java.io.File.pathSeparator))) {
+                if (!element.isBlank()) {
+                    builder.classpathElement(Path.of(element));
+                }
+            }
+        }
         for (String scalar : scalars) {
             int equals = scalar.indexOf('=');
             if (equals <= 0) {
@@ -126,7 +136,8 @@ public final class SodaGqlCommand {
 
     private static String usage() {
         return "usage: soda-gql [--schema PATH_OR_GLOB]... [--documents DIR]... [--include GLOB]... [--exclude GLOB]..."
-                + " [--scalar NAME=JAVA_TYPE[:CODEC]]... [--nullability none|jspecify] [--state DIR] [--output DIR] [--explain] [--full] [--verbose]"
+                + " [--scalar NAME=JAVA_TYPE[:CODEC]]... [--classpath JARS_AND_FOLDERS]... [--nullability none|jspecify]"
+                + " [--state DIR] [--output DIR] [--explain] [--full] [--verbose]"
                 + " --package NAME [PROJECT_DIR]";
     }
 }

@@ -12,6 +12,7 @@ import io.github.sodagql.core.graph.DefinitionId;
 import io.github.sodagql.core.parse.DefinitionNodes;
 import io.github.sodagql.core.parse.ParsedOperation;
 import io.github.sodagql.core.source.ContentHash;
+import io.github.sodagql.core.stack.LargeStack;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -33,8 +34,17 @@ public final class Composer {
         this.typenames = schema.map(TypenameInsertion::new);
     }
 
-    @SuppressWarnings("rawtypes") // graphql-java's Document builder takes a raw List<Definition>
+    /**
+     * The operation's composed document. The typename insertion and graphql-java's printer recurse once per
+     * nesting level, so a selection near the depth limit may overflow a small thread stack (a pool thread, a
+     * JVM run with a small {@code -Xss}): composition then runs again on a {@link LargeStack}.
+     */
     public ComposedOperation compose(DefinitionId operationId, DefinitionGraph graph, DefinitionNodes nodes) {
+        return LargeStack.retryingOnOverflow("soda-gql-compose", () -> composeHere(operationId, graph, nodes));
+    }
+
+    @SuppressWarnings("rawtypes") // graphql-java's Document builder takes a raw List<Definition>
+    private ComposedOperation composeHere(DefinitionId operationId, DefinitionGraph graph, DefinitionNodes nodes) {
         ParsedOperation operation = (ParsedOperation) graph.definition(operationId)
                 .filter(ParsedOperation.class::isInstance)
                 .orElseThrow(() -> new IllegalArgumentException("Not an operation: " + operationId));
@@ -56,7 +66,7 @@ public final class Composer {
     /** A fragment as it appears in every composed document that uses it (with {@code __typename} added). */
     public FragmentDefinition fragment(DefinitionId fragment, DefinitionNodes nodes) {
         FragmentDefinition node = nodes.fragment(fragment.file(), fragment.name());
-        return typenames.map(t -> t.apply(node)).orElse(node);
+        return LargeStack.retryingOnOverflow("soda-gql-compose", () -> typenames.map(t -> t.apply(node)).orElse(node));
     }
 
     private static List<VariableDeclaration> variablesOf(OperationDefinition operation) {

@@ -26,6 +26,9 @@ import java.util.regex.Pattern;
  * @param allowForeignFiles whether the output directory may hold files soda-gql did not write (say, when it is
  *     {@code src/main/java}); even then such a file is never overwritten or deleted. Not in {@link #hash()}: it
  *     changes no output
+ * @param classpath the compile classpath, absolute, in order: the jars and folders that {@code classpath:} schema
+ *     paths are looked up in. Not in {@link #hash()}: it holds machine-specific paths, and what a build reads from
+ *     it is fingerprinted like any schema file
  */
 public record SodaGqlConfig(
         Path projectDirectory,
@@ -37,7 +40,11 @@ public record SodaGqlConfig(
         Map<String, ScalarMapping> scalars,
         ExportOptions exports,
         String nullability,
-        boolean allowForeignFiles) {
+        boolean allowForeignFiles,
+        List<Path> classpath) {
+
+    /** Starts a schema path that names a file (or a glob of files) on the compile classpath rather than in the project. */
+    public static final String CLASSPATH_PREFIX = "classpath:";
 
     private static final Pattern GRAPHQL_NAME = Pattern.compile("[_A-Za-z][_0-9A-Za-z]*");
     private static final Pattern JAVA_IDENTIFIER = Pattern.compile("[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*");
@@ -58,11 +65,17 @@ public record SodaGqlConfig(
         scalars = Map.copyOf(scalars);
         Objects.requireNonNull(exports, "exports");
         Objects.requireNonNull(nullability, "nullability");
+        classpath = List.copyOf(classpath);
     }
 
     /** The configured {@link Nullability}; {@link #problems()} reports a name that is none. */
     public Nullability nullabilityMode() {
         return Nullability.named(nullability).orElse(Nullability.NONE);
+    }
+
+    /** Whether a schema path names files on the classpath ({@code classpath:schema/**}{@code /*.graphqls}). */
+    public static boolean isClasspathEntry(String schemaPath) {
+        return schemaPath.startsWith(CLASSPATH_PREFIX);
     }
 
     public static Builder builder(Path projectDirectory) {
@@ -79,6 +92,10 @@ public record SodaGqlConfig(
         for (String schemaPath : schemaPaths) {
             if (schemaPath.isBlank()) {
                 problems.add(invalid("schemaPaths", "holds a blank entry", "Remove the empty entry."));
+            } else if (isClasspathEntry(schemaPath) && !isClasspathPath(schemaPath.substring(CLASSPATH_PREFIX.length()))) {
+                problems.add(invalid("schemaPaths", "entry '" + schemaPath + "' is not a path inside a jar",
+                        "Write 'classpath:' then the path inside the jar with '/' separators, such as "
+                                + "'classpath:schema/schema.graphqls' or 'classpath:schema/**/*.graphqls'; '..' is not allowed."));
             } else if (!PathGlob.isValid(schemaPath)) {
                 problems.add(invalid("schemaPaths", "entry '" + schemaPath + "' is not a valid path or glob",
                         "Use a path such as 'src/main/graphql/schema.graphqls' or a glob such as '**/*.graphqls'."));
@@ -120,6 +137,19 @@ public record SodaGqlConfig(
         if (Nullability.named(nullability).isEmpty()) {
             problems.add(invalid("nullability", "'" + nullability + "' is not a nullability mode",
                     "Use 'none' (no annotations) or 'jspecify' (@NullMarked package, @Nullable where a value may be null)."));
+        }
+        if (projectDirectory.isAbsolute()) {
+            Path output = outputDirectory.resolveAgainst(projectDirectory).normalize();
+            Path state = stateDirectory.resolveAgainst(projectDirectory).normalize();
+            // Each would take the other's files for foreign ones (or, worse, for stale outputs of its own).
+            if (output.startsWith(state) || state.startsWith(output)) {
+                String where = output.equals(state) ? "is the same folder as" : output.startsWith(state)
+                        ? "lies inside" : "holds";
+                problems.add(invalid("outputDirectory", "('" + outputDirectory + "') " + where + " 'stateDirectory' ('"
+                        + stateDirectory + "'): generated sources and build state must not share a folder",
+                        "Give each a folder of its own, neither inside the other, e.g. outputDirectory "
+                                + "target/generated-sources/soda-gql and stateDirectory target/soda-gql (the defaults)."));
+            }
         }
         exports.unknownManifests().forEach(name -> problems.add(invalid("operationManifests",
                 "entry '" + name + "' is not a manifest format",
@@ -163,6 +193,20 @@ public record SodaGqlConfig(
         return true;
     }
 
+    /** A path inside a jar: not empty, {@code /} separators, no {@code ..}; a leading {@code /} is allowed (Spring's style). */
+    private static boolean isClasspathPath(String path) {
+        String relative = path.startsWith("/") ? path.substring(1) : path;
+        if (relative.isBlank() || relative.contains("\\") || !PathGlob.isValid(relative)) {
+            return false;
+        }
+        for (String segment : relative.split("/", -1)) {
+            if (segment.isEmpty() || segment.equals("..") || segment.equals(".")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean isQualifiedJavaName(String name) {
         return isValidJavaPackage(name);
     }
@@ -185,6 +229,7 @@ public record SodaGqlConfig(
         private ExportOptions exports = ExportOptions.none();
         private String nullability = Nullability.NONE.configName();
         private boolean allowForeignFiles;
+        private final List<Path> classpath = new ArrayList<>();
 
         private Builder(Path projectDirectory) {
             this.projectDirectory = projectDirectory;
@@ -235,6 +280,12 @@ public record SodaGqlConfig(
             return this;
         }
 
+        /** Adds a jar or folder to the end of the classpath; a relative path is resolved against the project. */
+        public Builder classpathElement(Path element) {
+            classpath.add(projectDirectory.resolve(element).toAbsolutePath().normalize());
+            return this;
+        }
+
         public Builder exports(ExportOptions options) {
             exports = options;
             return this;
@@ -251,7 +302,7 @@ public record SodaGqlConfig(
                     ? List.of(DocumentRoot.of(ProjectPath.parse("src/main/graphql")))
                     : documentRoots;
             return new SodaGqlConfig(projectDirectory, schemaPaths, roots, outputDirectory, stateDirectory,
-                    javaPackage, scalars, exports, nullability, allowForeignFiles);
+                    javaPackage, scalars, exports, nullability, allowForeignFiles, classpath);
         }
     }
 }

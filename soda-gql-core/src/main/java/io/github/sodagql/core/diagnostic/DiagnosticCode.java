@@ -51,7 +51,17 @@ public enum DiagnosticCode {
      */
     DEPTH_LIMIT(Severity.ERROR),
     /** A file holds bytes that are not UTF-8; they were read as U+FFFD. */
-    INVALID_ENCODING(Severity.WARNING);
+    INVALID_ENCODING(Severity.WARNING),
+    /**
+     * A file soda-gql once wrote was changed since (its bytes are not the ones it recorded), so it is no longer
+     * soda-gql's: it was left in place instead of being deleted, and is forgotten.
+     */
+    FOREIGN_FILE_KEPT(Severity.WARNING),
+    /**
+     * Valid input whose generated Java the JVM cannot hold (a record with more than 254 constructor parameter
+     * slots): refused at the selection before anything is generated.
+     */
+    CODEGEN_LIMIT(Severity.ERROR);
 
     private final Severity defaultSeverity;
 

@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -33,8 +32,6 @@ public final class OutputLedger {
     public static final String FILE = "outputs.ledger";
     private static final String MAGIC = "soda-gql outputs 1";
     private static final String END = "end";
-    /** The temporary sibling of an atomic write ({@link OutputWriter#writeAtomically}), left by a killed build. */
-    private static final Pattern TEMPORARY = Pattern.compile("\\..+\\.[0-9a-f]+\\.tmp");
 
     private final SortedMap<ProjectPath, ContentHash> owned;
 
@@ -119,7 +116,7 @@ public final class OutputLedger {
         try (Stream<Path> walk = Files.walk(root)) {
             for (Path file : (Iterable<Path>) walk.sorted()::iterator) {
                 if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)
-                        || TEMPORARY.matcher(file.getFileName().toString()).matches()) {
+                        || OutputWriter.isTemporary(file.getFileName().toString())) {
                     continue;
                 }
                 ProjectPath path = ProjectPath.of(projectDirectory, file);
@@ -134,7 +131,7 @@ public final class OutputLedger {
         return foreign;
     }
 
-    private static Optional<ProjectPath> pathOf(String value) {
+    static Optional<ProjectPath> pathOf(String value) {
         try {
             return Optional.of(new ProjectPath(value));
         } catch (IllegalArgumentException e) {
@@ -142,11 +139,11 @@ public final class OutputLedger {
         }
     }
 
-    private static boolean isHash(String value) {
+    static boolean isHash(String value) {
         return value.length() == 64 && value.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'));
     }
 
-    private static String printable(String line) {
+    static String printable(String line) {
         String shown = line.length() > 200 ? line.substring(0, 200) + "..." : line;
         return shown.replaceAll("\\p{Cntrl}", "?");
     }

@@ -71,7 +71,7 @@ public final class OutputWriter {
                     unchanged.add(file.path());
                     records.add(record(file.path(), hash));
                 } else if (!policy.mayReplace(file.path())) {
-                    throw new IOException("a file soda-gql did not write is in its place, and was left as it is");
+                    throw new IOException("a file soda-gql did not write (or changed since it wrote it) is in its place, and was left as it is");
                 } else {
                     writeAtomically(target, bytes);
                     written.add(file.path());
@@ -80,7 +80,7 @@ public final class OutputWriter {
             } catch (IOException e) {
                 failed.add(OutputRecord.failed(file.path(), hash));
                 String message = "Cannot write " + file.path().value() + ": " + reason(e) + ".";
-                String hint = "Remove what is in the way (or free disk space, or fix permissions); the next build writes it.";
+                String hint = "Remove what is in the way (or free disk space, or fix permissions), or rename the definition; the next build writes it.";
                 failures.add(origin.apply(file.path())
                         .map(location -> Diagnostic.at(DiagnosticCode.WRITE_FAILED, location, message, hint))
                         .orElseGet(() -> Diagnostic.global(DiagnosticCode.WRITE_FAILED, message, hint)));
@@ -100,14 +100,14 @@ public final class OutputWriter {
     }
 
     /**
-     * Deletes files nobody produces any more, among those {@code policy} lets it replace (a link is never deleted:
+     * Deletes files nobody produces any more, among those {@code policy} lets it delete (a link is never deleted:
      * soda-gql writes none); returns those that existed.
      */
     public List<ProjectPath> delete(Collection<ProjectPath> paths, WritePolicy policy) {
         List<ProjectPath> deleted = new ArrayList<>();
         for (ProjectPath path : paths) {
             Path file = path.resolveAgainst(projectDirectory);
-            if (!policy.mayReplace(path) || Files.isSymbolicLink(file)) {
+            if (Files.isSymbolicLink(file) || !policy.mayDelete(path)) {
                 continue;
             }
             try {
@@ -156,44 +156,92 @@ public final class OutputWriter {
     }
 
     /**
-     * Writes a file that does not exist yet, in place: there is no previous content to protect, and it costs a
-     * third of the system calls of {@link #writeAtomically} (a cold build writes thousands). A build interrupted
-     * mid-write leaves it listed in the session's pending outputs, so the next build rebuilds it; a failed
-     * write removes what it began. False when the file appeared meanwhile: the caller writes it atomically.
+     * Writes a file that does not exist yet: through a temporary sibling, published with a hard link, which fails
+     * rather than replace a file that appeared meanwhile. A killed build never leaves a half-written file at a
+     * generated path (only a temporary file, which the next build removes), so every file there holds bytes soda-gql
+     * recorded. False when the file appeared meanwhile: the caller compares and replaces it as any existing file.
      */
     private static boolean writeNew(Path target, byte[] bytes) throws IOException {
-        java.io.OutputStream out;
+        Path temporary = temporarySibling(target);
         try {
-            out = openNew(target);
-        } catch (FileAlreadyExistsException e) {
-            return false;
+            try {
+                Files.write(temporary, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            } catch (NoSuchFileException e) {
+                Files.createDirectories(target.toAbsolutePath().getParent());
+                Files.write(temporary, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            }
+            try {
+                Files.createLink(target, temporary);
+            } catch (FileAlreadyExistsException e) {
+                return false;
+            } catch (UnsupportedOperationException | java.nio.file.FileSystemException e) {
+                // No hard links here (FAT, some network file systems): a move that refuses an existing target.
+                try {
+                    Files.move(temporary, target);
+                } catch (FileAlreadyExistsException exists) {
+                    return false;
+                }
+            }
+            return true;
+        } finally {
+            Files.deleteIfExists(temporary);
         }
-        // Only a file this call created is removed when its writing fails.
-        try (out) {
-            out.write(bytes);
-        } catch (IOException e) {
-            Files.deleteIfExists(target);
-            throw e;
-        }
-        return true;
     }
 
-    private static java.io.OutputStream openNew(Path target) throws IOException {
+    /**
+     * The temporary sibling of an atomic write: {@code .NAME.soda-gql-HEX.tmp}, hidden, and named so that
+     * {@link #isTemporary} tells it from any file of the user's.
+     */
+    private static Path temporarySibling(Path target) {
+        // Not Files.createTempFile: its owner-only permissions would stay on the target after the move.
+        return target.toAbsolutePath().getParent().resolve("." + target.getFileName() + TEMPORARY_MARK
+                + Long.toHexString(System.nanoTime()) + Long.toHexString(Thread.currentThread().getId()) + ".tmp");
+    }
+
+    private static final String TEMPORARY_MARK = ".soda-gql-";
+    private static final java.util.regex.Pattern TEMPORARY = java.util.regex.Pattern.compile(
+            "\\..+\\.soda-gql-[0-9a-f]+\\.tmp");
+
+    /** Whether {@code fileName} is that of a temporary file of {@link #writeAtomically} (a killed build's leftover). */
+    public static boolean isTemporary(String fileName) {
+        return TEMPORARY.matcher(fileName).matches();
+    }
+
+    /**
+     * Deletes the temporary files killed builds left in {@code folder} (links not followed, nothing but regular
+     * files named as {@link #isTemporary} says); returns how many.
+     */
+    public static int deleteTemporaryFiles(Path folder) {
+        int deleted = 0;
+        Path root;
         try {
-            return Files.newOutputStream(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        } catch (NoSuchFileException e) {
-            Files.createDirectories(target.toAbsolutePath().getParent());
-            return Files.newOutputStream(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            root = folder.toRealPath();
+        } catch (IOException e) {
+            return 0;
         }
+        List<Path> leftovers;
+        try (java.util.stream.Stream<Path> found = Files.find(root, Integer.MAX_VALUE,
+                (path, attributes) -> attributes.isRegularFile() && isTemporary(path.getFileName().toString()))) {
+            leftovers = found.toList();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return 0;
+        }
+        for (Path leftover : leftovers) {
+            try {
+                if (Files.deleteIfExists(leftover)) {
+                    deleted++;
+                }
+            } catch (IOException e) {
+                // Still there: the next build tries again.
+            }
+        }
+        return deleted;
     }
 
     /** Writes {@code bytes} to {@code target} through a temporary sibling and an atomic move. */
     public static void writeAtomically(Path target, byte[] bytes) throws IOException {
-        Path directory = target.toAbsolutePath().getParent();
-        Files.createDirectories(directory);
-        // Not Files.createTempFile: its owner-only permissions would stay on the target after the move.
-        Path temporary = directory.resolve("." + target.getFileName() + "." + Long.toHexString(System.nanoTime())
-                + Thread.currentThread().getId() + ".tmp");
+        Files.createDirectories(target.toAbsolutePath().getParent());
+        Path temporary = temporarySibling(target);
         try {
             Files.write(temporary, bytes, java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE);
             try {

@@ -20,6 +20,11 @@ public interface WritePolicy {
     /** Whether a file may be created at {@code path} (it lies where it should, links followed). */
     boolean mayWrite(ProjectPath path);
 
-    /** Whether the existing file at {@code path} may be overwritten or deleted (soda-gql wrote it). */
+    /** Whether the existing file at {@code path}, whose bytes differ from the new ones, may be overwritten (soda-gql wrote it). */
     boolean mayReplace(ProjectPath path);
+
+    /** Whether the file at {@code path} may be deleted: soda-gql wrote it, and (where it checks) it still holds those bytes. */
+    default boolean mayDelete(ProjectPath path) {
+        return mayReplace(path);
+    }
 }

@@ -21,6 +21,7 @@ import graphql.schema.idl.errors.SchemaProblem;
 import io.github.sodagql.core.config.SodaGqlConfig;
 import io.github.sodagql.core.diagnostic.Diagnostic;
 import io.github.sodagql.core.diagnostic.DiagnosticCode;
+import io.github.sodagql.core.discovery.FileStat;
 import io.github.sodagql.core.discovery.TextDecoding;
 import io.github.sodagql.core.parse.DocumentParser;
 import io.github.sodagql.core.parse.NestingDepth;
@@ -29,7 +30,6 @@ import io.github.sodagql.core.source.ProjectPath;
 import io.github.sodagql.core.source.SourceLocation;
 import io.github.sodagql.core.stack.LargeStack;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,6 +68,19 @@ public final class SchemaLoader {
         return SchemaSources.locations(config);
     }
 
+    /**
+     * What stands for the version of a schema file from {@link #schemaFiles}: its size and mtime, or for an entry of
+     * a jar on the classpath ({@code name.jar!/path}), the jar's. Equal stats mean an unchanged file.
+     */
+    public static FileStat statSchemaFile(SodaGqlConfig config, ProjectPath file) throws IOException {
+        return ClasspathSchemas.stat(config, file);
+    }
+
+    /** The bytes of a schema file from {@link #schemaFiles}, from its jar when it is in one. */
+    public static byte[] readSchemaFile(SodaGqlConfig config, ProjectPath file) throws IOException {
+        return ClasspathSchemas.read(config, file);
+    }
+
     public static SchemaLoadResult load(SodaGqlConfig config) {
         return load(config, Optional.empty());
     }
@@ -99,7 +112,7 @@ public final class SchemaLoader {
         StringBuilder hashInput = new StringBuilder();
         for (ProjectPath file : files) {
             try {
-                byte[] bytes = Files.readAllBytes(file.resolveAgainst(config.projectDirectory()));
+                byte[] bytes = ClasspathSchemas.read(config, file);
                 String text = TextDecoding.decode(bytes);
                 TextDecoding.invalidUtf8(file, bytes, text).ifPresent(diagnostics::add);
                 texts.put(file, text);

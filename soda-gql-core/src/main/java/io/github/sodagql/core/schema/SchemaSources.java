@@ -38,7 +38,14 @@ final class SchemaSources {
             }
             return files;
         }
+        List<String> onClasspath = config.schemaPaths().stream().filter(SodaGqlConfig::isClasspathEntry).toList();
+        if (!onClasspath.isEmpty()) {
+            files.addAll(ClasspathSchemas.resolve(config, onClasspath, problems));
+        }
         for (String entry : config.schemaPaths()) {
+            if (SodaGqlConfig.isClasspathEntry(entry)) {
+                continue;
+            }
             String normalized = entry.replace('\\', '/');
             int firstGlob = indexOfGlob(normalized);
             if (firstGlob < 0) {
@@ -78,7 +85,14 @@ final class SchemaSources {
             config.documentRoots().forEach(root -> locations.add(root.directory()));
             return locations;
         }
+        List<String> onClasspath = config.schemaPaths().stream().filter(SodaGqlConfig::isClasspathEntry).toList();
+        if (!onClasspath.isEmpty()) {
+            locations.addAll(ClasspathSchemas.locations(config, onClasspath));
+        }
         for (String entry : config.schemaPaths()) {
+            if (SodaGqlConfig.isClasspathEntry(entry)) {
+                continue;
+            }
             String normalized = entry.replace('\\', '/');
             int firstGlob = indexOfGlob(normalized);
             int baseEnd = firstGlob < 0 ? normalized.length() : normalized.lastIndexOf('/', firstGlob);
@@ -88,7 +102,7 @@ final class SchemaSources {
         return locations;
     }
 
-    private static int indexOfGlob(String path) {
+    static int indexOfGlob(String path) {
         for (int i = 0; i < path.length(); i++) {
             if ("*?[{".indexOf(path.charAt(i)) >= 0) {
                 return i;
@@ -97,7 +111,7 @@ final class SchemaSources {
         return -1;
     }
 
-    private static List<ProjectPath> glob(Path project, Path baseDirectory, String pattern) {
+    static List<ProjectPath> glob(Path project, Path baseDirectory, String pattern) {
         if (!Files.isDirectory(baseDirectory)) {
             return List.of();
         }

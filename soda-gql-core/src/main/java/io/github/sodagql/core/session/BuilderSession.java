@@ -14,6 +14,7 @@ import io.github.sodagql.core.codegen.GeneratedSources;
 import io.github.sodagql.core.codegen.GenerationRequest;
 import io.github.sodagql.core.codegen.JavaGenerator;
 import io.github.sodagql.core.codegen.OperationRef;
+import io.github.sodagql.core.codegen.RecordLimits;
 import io.github.sodagql.core.compose.ComposedOperation;
 import io.github.sodagql.core.compose.Composer;
 import io.github.sodagql.core.config.SodaGqlConfig;
@@ -88,7 +89,7 @@ public final class BuilderSession {
     public static final String ARTIFACT_FILE = "artifact.json";
     public static final String REPORT_FILE = "report.json";
     /** Lists the outputs a build is about to write; present at the start of a build only if one was interrupted. */
-    static final String PENDING_FILE = "pending-outputs";
+    static final String PENDING_FILE = OutputOwnership.PENDING_FILE;
     private static final long LOCK_TIMEOUT_MILLIS = 120_000;
 
     private final SodaGqlConfig config;
@@ -250,11 +251,11 @@ public final class BuilderSession {
                 }
             }
             Optional<Snapshot> earlier = previous;
-            // Files an interrupted build may have written without recording them anywhere.
-            Set<ProjectPath> strays = new TreeSet<>(readPending());
             ownership = OutputOwnership.load(config.projectDirectory(), stateDirectory, outputFolder,
-                    earlier.map(BuilderSession::recordedOutputs).orElse(List.of()), strays);
-            notices.addAll(ownership.notices());
+                    earlier.map(BuilderSession::recordedOutputs).orElse(List.of()), config.allowForeignFiles());
+            notices.addAll(ownership.takeNotices());
+            // Files an interrupted build may have written without recording them anywhere.
+            Set<ProjectPath> strays = new TreeSet<>(ownership.pending());
             strays.addAll(ownership.unrecorded());
             if (!strays.isEmpty() && fullReason == null) {
                 fullReason = "the last build was interrupted";
@@ -381,6 +382,9 @@ public final class BuilderSession {
                         }
                         found.addAll(deprecations.check(id.file(), id.kind() == DefinitionId.Kind.OPERATION
                                 ? nodes.operation(id.file(), id.name()) : nodes.fragment(id.file(), id.name())));
+                        if (found.stream().noneMatch(Diagnostic::isError)) {
+                            found.addAll(recordLimits(s, graph, composer, nodes, id, composed.get(id)));
+                        }
                         checks.put(id, found);
                     });
                 });
@@ -486,10 +490,10 @@ public final class BuilderSession {
             }
             if (!blocked) {
                 try {
-                    writePending(ownership.recordBeforeWriting(outputs, known));
+                    ownership.recordBeforeWriting(outputs, known);
                 } catch (IOException e) {
-                    // Without the ledger a crash could leave files the next build does not know as its own.
-                    writePending(List.of());
+                    // Without the records a crash could leave files the next build does not know as its own
+                    // (and so never deletes); this build's outputs are still right.
                 }
             }
             Map<ProjectPath, io.github.sodagql.core.source.SourceLocation> origins = new HashMap<>();
@@ -529,7 +533,7 @@ public final class BuilderSession {
                     s.definitions().values().forEach(r -> r.outputs().forEach(o -> orphans.put(o.path(), o)));
                 });
                 for (ProjectPath stray : strays) {
-                    writer.hash(stray).ifPresent(hash -> {
+                    ownership.asWritten(stray).ifPresent(hash -> {
                         try {
                             orphans.putIfAbsent(stray, writer.record(stray, hash));
                         } catch (IOException e) {
@@ -555,6 +559,8 @@ public final class BuilderSession {
                         record.outputs(), current);
             });
             diagnostics.addAll(written.failures());
+            diagnostics.addAll(ownership.kept());
+            notices.addAll(ownership.takeNotices());
             diagnostics.sort(null);
 
             WriteReport artifactWrite = clock.time("output", () -> writer.write(List.of(new OutputFile(
@@ -593,7 +599,7 @@ public final class BuilderSession {
                 findings.addAll(diagnostics.stream().filter(d -> d.code() == DiagnosticCode.CONFIG_INVALID).toList());
             }
             ArtifactCounts reported = new ArtifactCounts(counts.documents(), counts.operations(), counts.fragments(),
-                    counts.errors() + findings.size(), counts.warnings());
+                    counts.errors() + findings.size(), counts.warnings() + ownership.kept().size());
             return finish(mode, diagnostics, artifact, reported, counters, files, loaded.map(LoadedSchema::sources).orElse(List.of()),
                     explanation);
         }
@@ -684,7 +690,7 @@ public final class BuilderSession {
             // Files derived from the artifact for other tools (manifests, Spring documents): kept in step after every build.
             diagnostics.addAll(ExportedFiles.update(writer, stateDirectory,
                     io.github.sodagql.core.artifact.ArtifactExports.files(artifact, config.exports(), config.stateDirectory()),
-                    List.of(config.stateDirectory(), config.exports().resourceDirectory())));
+                    List.of(stateFolder, new OutputFolder(config.projectDirectory(), config.exports().resourceDirectory()))));
             BuildReport report = new BuildReport(mode, counts, counters, clock.stageMillis(), clock.totalMillis(),
                     explanation);
             // report.json is a log of this run (it holds times), so it is not counted among the outputs.
@@ -733,30 +739,6 @@ public final class BuilderSession {
             return !writer.matches(output) && !writer.hash(output.path()).equals(Optional.of(output.hash()));
         }
 
-        /** The pending list of an interrupted build: only files inside the output folder, the rest ignored with a notice. */
-        private Set<ProjectPath> readPending() {
-            try {
-                Set<ProjectPath> paths = new TreeSet<>();
-                for (String line : Files.readAllLines(stateDirectory.resolve(PENDING_FILE))) {
-                    if (line.isBlank()) {
-                        continue;
-                    }
-                    Optional<ProjectPath> path = projectPath(line.strip());
-                    if (path.isPresent() && outputFolder.contains(path.get())) {
-                        paths.add(path.get());
-                    } else {
-                        notices.add("soda-gql: ignoring '" + line.strip().replaceAll("\\p{Cntrl}", "?") + "' in "
-                                + PENDING_FILE + ": it is not a file inside " + config.outputDirectory() + ".");
-                    }
-                }
-                return paths;
-            } catch (java.nio.file.NoSuchFileException e) {
-                return Set.of();
-            } catch (IOException | RuntimeException e) {
-                return Set.of();
-            }
-        }
-
         /**
          * The foreign files in the output folder, as one {@code CONFIG_INVALID} naming the first; when there are
          * any, this build writes and deletes nothing ({@link #blocked}). A file this build generates with exactly
@@ -782,18 +764,6 @@ public final class BuilderSession {
                     + "overwrites or deletes such a file, so it wrote nothing.", "Give the generated sources a folder of "
                     + "their own (the default is target/generated-sources/soda-gql), move the file away, or set "
                     + "allowForeignFiles to let them share the folder."));
-        }
-
-        /** Before writing: the outputs about to be written, so that a crash cannot leave untracked files. */
-        private void writePending(List<ProjectPath> outputs) {
-            StringBuilder paths = new StringBuilder();
-            outputs.forEach(output -> paths.append(output.value()).append('\n'));
-            try {
-                OutputWriter.writeAtomically(stateDirectory.resolve(PENDING_FILE),
-                        paths.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                // Without the list a crash could leave untracked files; the build itself is still right.
-            }
         }
 
         /**
@@ -885,16 +855,15 @@ public final class BuilderSession {
             boolean differs = previous.isEmpty() || previous.get().schemaHash().isEmpty()
                     || !before.keySet().equals(new TreeSet<>(schemaFiles));
             for (ProjectPath path : schemaFiles) {
-                Path file = path.resolveAgainst(config.projectDirectory());
                 try {
-                    BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+                    // A file in a jar stands as the jar's size and mtime with its own hash (ClasspathSchemas).
+                    FileStat stat = SchemaLoader.statSchemaFile(config, path);
                     Fingerprint old = before.get(path);
-                    FileStat stat = new FileStat(path, attributes.size(), attributes.lastModifiedTime().toMillis());
                     if (old != null && old.sameStat(stat)) {
                         fingerprints.put(path, old);
                         continue;
                     }
-                    ContentHash hash = ContentHash.of(Files.readAllBytes(file));
+                    ContentHash hash = ContentHash.of(SchemaLoader.readSchemaFile(config, path));
                     hashes++;
                     fingerprints.put(path, new Fingerprint(stat.size(), stat.modifiedMillis(), hash));
                     if (previous.isPresent()) {
@@ -1144,6 +1113,31 @@ public final class BuilderSession {
     }
 
     /**
+     * The {@code CODEGEN_LIMIT} errors of a definition that passed validation: records too wide for the JVM. Only a
+     * definition with enough fields and spreads to come near the limit is shaped for it.
+     */
+    private List<Diagnostic> recordLimits(LoadedSchema schema, DefinitionGraph graph, Composer composer, LazyNodes nodes,
+            DefinitionId id, ComposedOperation operation) {
+        List<graphql.language.Definition<?>> definitions = new ArrayList<>();
+        if (operation != null) {
+            operation.document().getDefinitions().forEach(definitions::add);
+        } else if (id.kind() == DefinitionId.Kind.FRAGMENT && id.equals(graph.fragmentIndex().get(id.name()))) {
+            definitions.add(nodes.fragment(id.file(), id.name()));
+            graph.reachableFragments(id).forEach(f -> definitions.add(nodes.fragment(f.file(), f.name())));
+        }
+        if (!RecordLimits.mayExceed(definitions)) {
+            return List.of();
+        }
+        ShapeBuilder shapes = new ShapeBuilder(schema.schema(), name -> Optional.ofNullable(graph.fragmentIndex().get(name))
+                .map(fragment -> composer.fragment(fragment, nodes)));
+        RecordLimits limits = new RecordLimits(config.scalars());
+        return LargeStack.retryingOnOverflow("soda-gql-shape", () -> operation != null
+                ? limits.check(operation, shapes.operation(operation).data(), graph.fragmentIndex(), nodes)
+                : limits.check(id, shapes.fragment(id.file(), composer.fragment(id, nodes)).selection(),
+                        graph.fragmentIndex(), nodes));
+    }
+
+    /**
      * Whether an affected definition's code can differ. An operation's can (its document and id change with any
      * fragment it reaches). A fragment's class depends on its own selection and on the classes it refers to by
      * name, so one affected only through what it spreads keeps its code, unless a conditional spread reads
@@ -1222,14 +1216,6 @@ public final class BuilderSession {
         }
     }
 
-    private static Optional<ProjectPath> projectPath(String value) {
-        try {
-            return Optional.of(new ProjectPath(value));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
-
     /** Every generated file a snapshot records. */
     private static List<OutputRecord> recordedOutputRecords(Snapshot snapshot) {
         List<OutputRecord> records = new ArrayList<>(snapshot.sharedOutputs());
@@ -1237,9 +1223,9 @@ public final class BuilderSession {
         return records;
     }
 
-    private static List<ProjectPath> recordedOutputs(Snapshot snapshot) {
+    private static List<OutputRecord> recordedOutputs(Snapshot snapshot) {
         // A failed write's record asks for a retry; it makes nobody's file soda-gql's.
-        return recordedOutputRecords(snapshot).stream().filter(r -> !r.isFailed()).map(OutputRecord::path).toList();
+        return recordedOutputRecords(snapshot).stream().filter(r -> !r.isFailed()).toList();
     }
 
     /** The snapshot keeps texts, not syntax trees. */

@@ -3,6 +3,7 @@ package io.github.sodagql.core.session;
 import io.github.sodagql.core.diagnostic.Diagnostic;
 import io.github.sodagql.core.diagnostic.DiagnosticCode;
 import io.github.sodagql.core.output.OutputFile;
+import io.github.sodagql.core.output.OutputFolder;
 import io.github.sodagql.core.output.OutputRecord;
 import io.github.sodagql.core.output.OutputWriter;
 import io.github.sodagql.core.output.WritePolicy;
@@ -27,7 +28,8 @@ import java.util.TreeSet;
  * The files derived from the artifact (persisted-query manifests, Spring documents), kept in step with it
  * after every build, no-op builds included: each is written when its bytes differ, and a file an earlier
  * build derived but this one does not (an operation removed, an option turned off) is deleted, unless it
- * was changed since we wrote it, or lies outside the folders exports go to. What was written is recorded in {@value #LIST_FILE} in the state directory
+ * was changed since we wrote it, or lies outside the folders exports go to (links followed: the same
+ * {@link OutputFolder} check as for generated sources). What was written is recorded in {@value #LIST_FILE} in the state directory
  * (hash, size, mtime and path per line), so an untouched file costs a stat. That list is untrusted: if it
  * does not read back, nothing is deleted and every file is compared by its bytes.
  */
@@ -36,14 +38,16 @@ final class ExportedFiles {
 
     private ExportedFiles() {}
 
-    /** @param roots the folders exported files go to: nothing outside them is ever deleted */
+    /** @param roots the folders exported files go to: nothing outside them is ever written or deleted */
     static List<Diagnostic> update(OutputWriter writer, Path stateDirectory, Collection<OutputFile> files,
-            Collection<ProjectPath> roots) {
+            Collection<OutputFolder> roots) {
         Path list = stateDirectory.resolve(LIST_FILE);
         Map<ProjectPath, OutputRecord> previous = read(list);
         if (files.isEmpty() && previous.isEmpty()) {
             return List.of();
         }
+        // Temporary files of atomic writes a killed build left behind (only our own naming, only in these folders).
+        roots.forEach(root -> OutputWriter.deleteTemporaryFiles(root.absolute()));
         WritePolicy insideRoots = new WritePolicy() {
             @Override
             public boolean mayWrite(ProjectPath path) {
@@ -80,10 +84,8 @@ final class ExportedFiles {
         return problems;
     }
 
-    private static boolean isUnder(ProjectPath path, Collection<ProjectPath> roots) {
-        // Normalized first: a listed "root/../../elsewhere" is elsewhere.
-        String normalized = ProjectPath.parse(path.value()).value();
-        return !normalized.startsWith("../") && roots.stream().anyMatch(root -> normalized.startsWith(root.value() + "/"));
+    private static boolean isUnder(ProjectPath path, Collection<OutputFolder> roots) {
+        return roots.stream().anyMatch(root -> root.contains(path));
     }
 
     private static byte[] render(List<OutputRecord> records) {

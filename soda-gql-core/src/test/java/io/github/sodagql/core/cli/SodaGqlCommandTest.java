@@ -36,6 +36,21 @@ class SodaGqlCommandTest {
     }
 
     @Test
+    void classpathTakesTheJarsThatClasspathSchemaPathsAreLookedUpIn() throws java.io.IOException {
+        TestProject project = TestProject.copyOf("session/classpath-app", temporary.resolve("app"));
+        String schema = java.nio.file.Files.readString(TestProject.resource("schema/classpath/schema.graphqls"));
+        Path other = io.github.sodagql.core.TestJar.write(temporary.resolve("lib/other.jar"), java.util.Map.of("x.txt", "x"));
+        Path api = io.github.sodagql.core.TestJar.write(temporary.resolve("lib/api-1.0.jar"),
+                java.util.Map.of("schema/schema.graphqls", schema));
+
+        int status = run(project.directory().toString(), "--package", "com.example", "--schema",
+                "classpath:schema/*.graphqls", "--classpath", other + java.io.File.pathSeparator + api);
+
+        assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("1 operation"), out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void errorsGoToStandardErrorWithHintsAndExitOne() {
         TestProject project = TestProject.copyOf("session/mixed", temporary);
 

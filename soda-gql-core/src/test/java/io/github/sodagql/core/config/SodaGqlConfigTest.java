@@ -22,6 +22,25 @@ class SodaGqlConfigTest {
     }
 
     @Test
+    void outputAndStateFoldersThatOverlapAreOneProblemNamingBoth() {
+        for (SodaGqlConfig config : List.of(
+                valid().outputDirectory("target/gen").stateDirectory("target/gen").build(),
+                valid().outputDirectory("target/gen").stateDirectory("target/gen/state").build(),
+                valid().outputDirectory("target/soda-gql/java").stateDirectory("target/soda-gql").build(),
+                valid().outputDirectory(".").build())) {
+            List<Diagnostic> problems = config.problems();
+
+            assertEquals(List.of(DiagnosticCode.CONFIG_INVALID), problems.stream().map(Diagnostic::code).toList(),
+                    config.outputDirectory() + " / " + config.stateDirectory());
+            String message = problems.get(0).message();
+            org.junit.jupiter.api.Assertions.assertTrue(message.contains("'" + config.outputDirectory() + "'")
+                    && message.contains("'" + config.stateDirectory() + "'"), message);
+        }
+        assertEquals(List.of(), valid().outputDirectory("target/gen").stateDirectory("target/generated").build().problems(),
+                "a shared prefix of names is no overlap");
+    }
+
+    @Test
     void invalidPackageNameIsReportedNamingTheField() {
         List<Diagnostic> problems = valid().javaPackage("com.example.class").build().problems();
 

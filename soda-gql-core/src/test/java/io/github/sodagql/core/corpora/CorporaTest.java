@@ -220,7 +220,7 @@ class CorporaTest {
             List<String> excludes, Path stateDirectory) {
         SodaGqlConfig.Builder builder = SodaGqlConfig.builder(project)
                 .schemaPath(schema)
-                .stateDirectory(stateDirectory.toString())
+                .stateDirectory(stateDirectory.resolve("state").toString())
                 .outputDirectory(stateDirectory.resolve("gen").toString())
                 .javaPackage("com.example.corpus");
         builder.documentRoot(new DocumentRoot(builder.relative(documents), includes, excludes));

@@ -318,4 +318,139 @@ class IntrospectionClientTest {
 
         assertEquals(DiagnosticCode.SCHEMA_DOWNLOAD_FAILED, onlyCode(result));
     }
+
+    @Test
+    void aRedirectIsNotFollowedSoTheHeadersNeverReachAnotherServer() throws IOException {
+        Path project = project("redirect", false);
+        List<String> reachedElsewhere = new java.util.concurrent.CopyOnWriteArrayList<>();
+        HttpServer elsewhere = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        elsewhere.createContext("/", exchange -> {
+            reachedElsewhere.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+            reply(exchange, 200, "application/json", "{}");
+        });
+        elsewhere.start();
+        try {
+            String location = "http://localhost:" + elsewhere.getAddress().getPort() + "/collect";
+            URI endpoint = serve(exchange -> {
+                exchange.getResponseHeaders().set("Location", location);
+                exchange.sendResponseHeaders(307, -1);
+                exchange.close();
+            });
+
+            IntrospectionClient.Result result = download(project, endpoint, Map.of("Authorization", "Bearer s3cret"), SDL, TIMEOUT);
+
+            assertEquals(DiagnosticCode.SCHEMA_DOWNLOAD_FAILED, onlyCode(result));
+            Diagnostic problem = result.diagnostics().get(0);
+            assertTrue(problem.message().contains("HTTP 307 from " + endpoint + " redirects to " + location), problem.message());
+            assertFalse(problem.message().contains("empty body"), problem.message());
+            assertTrue(problem.hint().contains("'endpoint'"), problem.hint());
+            assertEquals(List.of(), reachedElsewhere);
+        } finally {
+            elsewhere.stop(0);
+        }
+    }
+
+    @Test
+    void aReplyThatDripsSlowerThanTheTimeoutFailsAtTheDeadline() throws IOException {
+        Path project = project("drip", false);
+        URI endpoint = serve(exchange -> {
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, 0);
+            try {
+                // One space of valid JSON every 100 ms, for up to 60 s: each read succeeds, the whole never ends.
+                for (int i = 0; i < 600 && release.getCount() > 0; i++) {
+                    exchange.getResponseBody().write(' ');
+                    exchange.getResponseBody().flush();
+                    release.await(100, TimeUnit.MILLISECONDS);
+                }
+            } catch (IOException | InterruptedException e) {
+                // The client hung up, as it should.
+            }
+            exchange.close();
+        });
+
+        IntrospectionClient.Result result = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(30),
+                () -> download(project, endpoint, Map.of(), SDL, Duration.ofSeconds(1)));
+
+        assertEquals(DiagnosticCode.SCHEMA_DOWNLOAD_FAILED, onlyCode(result));
+        assertTrue(result.diagnostics().get(0).message().startsWith("The reply from " + endpoint + " did not finish within 1 s"),
+                result.diagnostics().get(0).message());
+    }
+
+    @Test
+    void aReplyLargerThanTheLimitIsRefusedWithoutReadingItAll() throws IOException {
+        Path project = project("huge", false);
+        int[] written = {0};
+        URI endpoint = serve(exchange -> {
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, 0);
+            byte[] chunk = " ".repeat(64 * 1024).getBytes(StandardCharsets.UTF_8);
+            try {
+                // 64 MB unless the client hangs up first.
+                for (int i = 0; i < 1024; i++) {
+                    exchange.getResponseBody().write(chunk);
+                    written[0] += chunk.length;
+                }
+            } catch (IOException e) {
+                // The client hung up, as it should.
+            }
+            exchange.close();
+        });
+
+        IntrospectionClient.Result result = new IntrospectionClient(project).download(
+                new IntrospectionClient.Request(endpoint, Map.of(), TIMEOUT, SDL, 1024 * 1024));
+
+        assertEquals(DiagnosticCode.SCHEMA_DOWNLOAD_FAILED, onlyCode(result));
+        assertTrue(result.diagnostics().get(0).message().contains("is larger than 1 MB"), result.diagnostics().get(0).message());
+        assertTrue(result.diagnostics().get(0).hint().contains("maxReplyMegabytes"), result.diagnostics().get(0).hint());
+    }
+
+    @Test
+    void aReplyAnnouncedLargerThanTheLimitIsRefusedBeforeItsBody() throws IOException {
+        Path project = project("announced", false);
+        URI endpoint = serve(exchange -> reply(exchange, 200, "application/json", " ".repeat(2 * 1024 * 1024) + "{}"));
+
+        IntrospectionClient.Result result = new IntrospectionClient(project).download(
+                new IntrospectionClient.Request(endpoint, Map.of(), TIMEOUT, SDL, 1024 * 1024));
+
+        assertEquals(DiagnosticCode.SCHEMA_DOWNLOAD_FAILED, onlyCode(result));
+        assertTrue(result.diagnostics().get(0).message().contains("is larger than 1 MB"), result.diagnostics().get(0).message());
+    }
+
+    /** Replies that are JSON but not an introspection result, each told in the user's terms. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+            "{\"data\": []}|'data' is an array, not an object",
+            "[]|is an array, not a JSON object",
+            "42|is a number, not a JSON object",
+            "{\"data\": {\"__schema\": []}}|'data.__schema' is an array, not an object",
+            "{\"data\": {\"__schema\": {\"queryType\": {\"name\": \"Query\"}, \"types\": [1]}}}|__schema.types[0]: expected an object, found a number",
+            "{\"errors\": \"nope\"}|holds no 'data'",
+            "{\"data\": {\"__schema\": {}}, \"errors\": [42]}|reports GraphQL errors: 42",
+    })
+    void oddJsonIsDescribedWithoutInternals(String body, String expected) throws IOException {
+        Path project = project("odd", false);
+        URI endpoint = serve(exchange -> reply(exchange, 200, "application/json", body));
+
+        IntrospectionClient.Result result = download(project, endpoint, Map.of(), SDL, TIMEOUT);
+
+        assertEquals(DiagnosticCode.SCHEMA_DOWNLOAD_FAILED, onlyCode(result));
+        String message = result.diagnostics().get(0).message();
+        assertTrue(message.contains(expected), message);
+        assertFalse(message.contains("Exception") || message.contains("java.") || message.contains("should never"), message);
+    }
+
+    @Test
+    void jsonNestedPastTheLimitNamesTheLimit() throws IOException {
+        Path project = project("deep", false);
+        URI endpoint = serve(exchange -> reply(exchange, 200, "application/json",
+                "{\"data\": " + "[".repeat(300) + "]".repeat(300) + "}"));
+
+        IntrospectionClient.Result result = download(project, endpoint, Map.of(), SDL, TIMEOUT);
+
+        assertEquals(DiagnosticCode.SCHEMA_DOWNLOAD_FAILED, onlyCode(result));
+        String message = result.diagnostics().get(0).message();
+        assertTrue(message.contains("nests deeper than " + IntrospectionClient.MAX_JSON_NESTING + " levels"), message);
+        assertFalse(message.contains("not a JSON object"), message);
+    }
 }

@@ -152,6 +152,40 @@ class ExportedFilesTest {
     }
 
     @Test
+    void noExportIsWrittenThroughALinkLeadingOutOfTheExportFolder() throws IOException {
+        TestProject project = project();
+        Path outside = temporary.resolve("outside");
+        Files.createDirectories(outside);
+        Files.createDirectories(project.directory().resolve(RESOURCES));
+        Files.createSymbolicLink(project.directory().resolve(SPRING.substring(0, SPRING.length() - 1)), outside);
+
+        BuildResult result = new BuilderSession(config(project, List.of(), false, true)).buildInitial();
+
+        assertEquals(List.of(), tree(outside));
+        assertTrue(result.diagnostics().stream().anyMatch(d -> d.code() == DiagnosticCode.WRITE_FAILED),
+                result.diagnostics().toString());
+    }
+
+    @Test
+    void aForgedListEntryThroughALinkDeletesNothing() throws IOException {
+        TestProject project = project();
+        new BuilderSession(config(project, List.of(), false, true)).buildInitial();
+        Path outside = temporary.resolve("outside");
+        Files.createDirectories(outside);
+        Files.writeString(outside.resolve("victim.txt"), "precious");
+        Files.createSymbolicLink(project.directory().resolve(RESOURCES + "/link"), outside);
+        String hash = io.github.sodagql.core.source.ContentHash.of("precious").hex();
+        Path list = project.directory().resolve("target/soda-gql/" + ExportedFiles.LIST_FILE);
+        Files.writeString(list, Files.readString(list) + hash + " 8 0 " + RESOURCES + "/link/victim.txt\n"
+                + hash + " 8 0 target/soda-gql/link/victim.txt\n");
+        Files.createSymbolicLink(project.directory().resolve("target/soda-gql/link"), outside);
+
+        new BuilderSession(config(project, List.of(), false, false)).buildInitial();
+
+        assertEquals("precious", read(outside.resolve("victim.txt")));
+    }
+
+    @Test
     void anUnknownManifestNameIsAConfigError() {
         TestProject project = project();
 

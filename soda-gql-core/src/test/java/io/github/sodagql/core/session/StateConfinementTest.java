@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 13, item 2: paths read from state (the pending list, the snapshot, the output ledger) are used only when
+ * Issue 13, item 2: paths read from state (the pending list, the snapshot, the output ledger; the exported-files
+ * list is {@link ExportedFilesTest}'s) are used only when
  * they lie inside the output folder; {@code ../}, absolute paths, odd spellings and links leading out are
  * ignored with a notice, so no build deletes or writes anything outside the output and state folders.
  */
@@ -61,6 +62,39 @@ class StateConfinementTest {
 
         assertVictimsIntact();
         assertTrue(result.notices().stream().anyMatch(n -> n.contains("../outside/victim.txt")), result.notices().toString());
+    }
+
+    @Test
+    void pendingListEntriesCarryingTheVictimsHashOutsideTheOutputFolderAreIgnored() throws IOException {
+        String hash = ContentHash.of(VICTIM_TEXT).hex();
+        Files.writeString(state(BuilderSession.PENDING_FILE), hostile.stream().map(p -> hash + " " + p + "\n")
+                .reduce("", String::concat));
+
+        BuildResult result = new BuilderSession(project.config().allowForeignFiles(true).build()).buildInitial();
+
+        assertVictimsIntact();
+        assertEquals(hostile.size(), result.notices().stream().filter(n -> n.contains(BuilderSession.PENDING_FILE)).count(),
+                result.notices().toString());
+    }
+
+    @Test
+    void aSnapshotWhoseArtifactRecordLiesOutsideTheStateFolderIsUnusable() throws IOException {
+        Snapshot snapshot = ((SnapshotStore.Loaded.Found) SnapshotStore.load(state(""))).snapshot();
+        for (String path : List.of("../outside/victim.txt", "target/soda-gql/../../src/main/resources/victim.txt",
+                OUTPUT + "link/victim.txt")) {
+            SnapshotStore.save(state(""), new Snapshot(snapshot.compilerVersion(), snapshot.configHash(),
+                    snapshot.schemaHash(), snapshot.schemaInputs(), snapshot.schemaDiagnostics(), snapshot.files(),
+                    snapshot.graphDiagnostics(), snapshot.definitions(), snapshot.sharedOutputs(),
+                    snapshot.generationDiagnostics(), snapshot.classNames(), snapshot.generated(),
+                    java.util.Optional.of(new OutputRecord(new ProjectPath(path), ContentHash.of(VICTIM_TEXT),
+                            VICTIM_TEXT.length(), 0))));
+
+            BuildResult result = new BuilderSession(project.config().allowForeignFiles(true).build()).buildInitial();
+
+            assertVictimsIntact();
+            assertTrue(result.notices().stream().anyMatch(n -> n.contains("ignoring the snapshot")), path + ": "
+                    + result.notices());
+        }
     }
 
     @Test
