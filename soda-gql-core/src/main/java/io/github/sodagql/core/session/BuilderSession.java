@@ -1107,7 +1107,7 @@ public final class BuilderSession {
                     .sorted(Map.Entry.comparingByKey()).map(Map.Entry::getValue).toList();
             GeneratedSources sources = JavaGenerator.generate(new GenerationRequest(config.javaPackage(),
                     config.outputDirectory(), config.scalars(), names, usage, operations, wantedFragments, fragmentShape,
-                    includeShared));
+                    includeShared, config.nullabilityMode()));
             return new Generation(sources, names, wanted, typesUsed, includeShared);
         }
     }
