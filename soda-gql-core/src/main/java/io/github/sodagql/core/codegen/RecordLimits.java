@@ -28,6 +28,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -57,39 +58,67 @@ public final class RecordLimits {
     }
 
     /**
-     * Whether definitions with this many variables, fields and spreads in all might make a record past the
-     * limit; when not (nearly always), they need not be shaped to be checked. A record has at most one component
-     * per variable, field or spread, of at most two slots.
+     * Whether these definitions (an operation or fragment and every fragment it reaches) might make a record past
+     * the limit; when not (nearly always), they need not be shaped to be checked. A record's components come from
+     * one selection set, with its inline fragments and, for a type the spread narrows to, a spread fragment's
+     * fields flattened in; each takes at most two slots. So a selection set whose width (fields and spreads, those
+     * flattened included) is at most half the limit is safe, and so are at most that many variables.
      */
     public static boolean mayExceed(Collection<? extends Definition<?>> definitions) {
-        long selections = 0;
+        Map<String, FragmentDefinition> fragments = new HashMap<>();
         Deque<SelectionSet> pending = new ArrayDeque<>();
         for (Definition<?> definition : definitions) {
             if (definition instanceof OperationDefinition operation && operation.getSelectionSet() != null) {
-                selections += operation.getVariableDefinitions().size();
+                if (2 * operation.getVariableDefinitions().size() > MAX_SLOTS) {
+                    return true;
+                }
                 pending.push(operation.getSelectionSet());
             } else if (definition instanceof FragmentDefinition fragment && fragment.getSelectionSet() != null) {
+                fragments.putIfAbsent(fragment.getName(), fragment);
                 pending.push(fragment.getSelectionSet());
             }
         }
+        Map<String, Integer> fragmentWidths = new HashMap<>();
         while (!pending.isEmpty()) {
             SelectionSet set = pending.pop();
+            if (2L * width(set, fragments, fragmentWidths, new HashSet<>()) > MAX_SLOTS) {
+                return true;
+            }
             for (Selection<?> selection : set.getSelections()) {
-                if (selection instanceof Field field) {
-                    selections++;
-                    if (field.getSelectionSet() != null) {
-                        pending.push(field.getSelectionSet());
-                    }
-                } else if (selection instanceof InlineFragment inline) {
-                    if (inline.getSelectionSet() != null) {
-                        pending.push(inline.getSelectionSet());
-                    }
-                } else {
-                    selections++;
+                if (selection instanceof Field field && field.getSelectionSet() != null) {
+                    pending.push(field.getSelectionSet());
+                } else if (selection instanceof InlineFragment inline && inline.getSelectionSet() != null) {
+                    pending.push(inline.getSelectionSet());
                 }
             }
         }
-        return 2 * selections > MAX_SLOTS;
+        return false;
+    }
+
+    /** Fields and spreads of {@code set}, counting those of its inline fragments and of the fragments it spreads. */
+    private static int width(SelectionSet set, Map<String, FragmentDefinition> fragments, Map<String, Integer> known,
+            Set<String> visiting) {
+        int width = 0;
+        for (Selection<?> selection : set.getSelections()) {
+            if (selection instanceof Field) {
+                width++;
+            } else if (selection instanceof InlineFragment inline && inline.getSelectionSet() != null) {
+                width += width(inline.getSelectionSet(), fragments, known, visiting);
+            } else if (selection instanceof FragmentSpread spread) {
+                width++;
+                String name = spread.getName();
+                FragmentDefinition fragment = fragments.get(name);
+                if (known.containsKey(name)) {
+                    width += known.get(name);
+                } else if (fragment != null && fragment.getSelectionSet() != null && visiting.add(name)) {
+                    int spreadWidth = width(fragment.getSelectionSet(), fragments, known, visiting);
+                    visiting.remove(name);
+                    known.put(name, spreadWidth);
+                    width += spreadWidth;
+                }
+            }
+        }
+        return width;
     }
 
     /**
