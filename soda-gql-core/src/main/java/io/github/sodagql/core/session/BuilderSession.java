@@ -1132,7 +1132,7 @@ public final class BuilderSession {
                 .map(fragment -> composer.fragment(fragment, nodes)));
         RecordLimits limits = new RecordLimits(config.scalars());
         return LargeStack.retryingOnOverflow("soda-gql-shape", () -> operation != null
-                ? limits.check(operation, shapes.operation(operation).data(), graph.fragmentIndex(), nodes)
+                ? limits.check(shapes.operation(operation), graph.fragmentIndex(), nodes)
                 : limits.check(id, shapes.fragment(id.file(), composer.fragment(id, nodes)).selection(),
                         graph.fragmentIndex(), nodes));
     }
