@@ -9,7 +9,6 @@ import graphql.language.Node;
 import graphql.language.OperationDefinition;
 import graphql.language.Selection;
 import graphql.language.SelectionSet;
-import io.github.sodagql.core.compose.ComposedOperation;
 import io.github.sodagql.core.config.ScalarMapping;
 import io.github.sodagql.core.diagnostic.Diagnostic;
 import io.github.sodagql.core.diagnostic.DiagnosticCode;
@@ -17,10 +16,12 @@ import io.github.sodagql.core.graph.DefinitionId;
 import io.github.sodagql.core.parse.DefinitionNodes;
 import io.github.sodagql.core.parse.DocumentParser;
 import io.github.sodagql.core.shape.FieldShape;
+import io.github.sodagql.core.shape.OperationShape;
 import io.github.sodagql.core.shape.SelectionShape;
 import io.github.sodagql.core.shape.SelectionShape.ObjectSelection;
 import io.github.sodagql.core.shape.SelectionShape.PolymorphicSelection;
 import io.github.sodagql.core.shape.TypeRef;
+import io.github.sodagql.core.shape.VariableShape;
 import io.github.sodagql.core.source.ProjectPath;
 import io.github.sodagql.core.source.SourceLocation;
 import java.util.ArrayDeque;
@@ -56,15 +57,16 @@ public final class RecordLimits {
     }
 
     /**
-     * Whether definitions with this many fields and spreads in all might make a record past the limit; when
-     * not (nearly always), they need not be shaped to be checked. A record has at most one component per field
-     * or spread, of at most two slots.
+     * Whether definitions with this many variables, fields and spreads in all might make a record past the
+     * limit; when not (nearly always), they need not be shaped to be checked. A record has at most one component
+     * per variable, field or spread, of at most two slots.
      */
     public static boolean mayExceed(Collection<? extends Definition<?>> definitions) {
         long selections = 0;
         Deque<SelectionSet> pending = new ArrayDeque<>();
         for (Definition<?> definition : definitions) {
             if (definition instanceof OperationDefinition operation && operation.getSelectionSet() != null) {
+                selections += operation.getVariableDefinitions().size();
                 pending.push(operation.getSelectionSet());
             } else if (definition instanceof FragmentDefinition fragment && fragment.getSelectionSet() != null) {
                 pending.push(fragment.getSelectionSet());
@@ -90,12 +92,29 @@ public final class RecordLimits {
         return 2 * selections > MAX_SLOTS;
     }
 
-    /** The errors for an operation's selections, located in its document and the fragments it spreads. */
-    public List<Diagnostic> check(ComposedOperation operation, ObjectSelection data, Map<String, DefinitionId> fragments,
-            DefinitionNodes nodes) {
-        OperationDefinition node = nodes.operation(operation.id().file(), operation.id().name());
-        return check("operation '" + operation.id().name() + "'", operation.id().file(), node, node.getSelectionSet(),
-                data, fragments, nodes);
+    /**
+     * The errors for an operation's variables and selections, located in its document and the fragments it
+     * spreads. Its {@code Variables} record has a component per variable: the value itself when required (so a
+     * {@code Float!} is a {@code double}), an {@code Input<T>} otherwise.
+     */
+    public List<Diagnostic> check(OperationShape operation, Map<String, DefinitionId> fragments, DefinitionNodes nodes) {
+        DefinitionId id = operation.operation().id();
+        OperationDefinition node = nodes.operation(id.file(), id.name());
+        List<Diagnostic> found = new ArrayList<>();
+        int variableSlots = 0;
+        for (VariableShape variable : operation.variables()) {
+            variableSlots += variable.required() && twoSlots(variable.type()) ? 2 : 1;
+        }
+        if (variableSlots > MAX_SLOTS) {
+            found.add(Diagnostic.at(DiagnosticCode.CODEGEN_LIMIT, DocumentParser.locationOf(id.file(), node),
+                    "The variables of operation '" + id.name() + "' make a record with " + variableSlots
+                            + " constructor parameter slots (" + operation.variables().size() + " variables); Java allows "
+                            + MAX_SLOTS + ", where a Float! or another double or long takes two.",
+                    "Pass related values in one variable of an input object type, or split the operation."));
+        }
+        found.addAll(check("operation '" + id.name() + "'", id.file(), node, node.getSelectionSet(), operation.data(),
+                fragments, nodes));
+        return found;
     }
 
     /** The errors for a fragment's selections. */
@@ -153,8 +172,12 @@ public final class RecordLimits {
     }
 
     private boolean twoSlots(FieldShape field) {
-        if (field.conditional() || !(field.type() instanceof TypeRef.NonNull nonNull)
-                || !(nonNull.inner() instanceof TypeRef.Named named)) {
+        return !field.conditional() && twoSlots(field.type());
+    }
+
+    /** Whether a value of {@code type} is a {@code double} or {@code long} where primitives are allowed. */
+    private boolean twoSlots(TypeRef type) {
+        if (!(type instanceof TypeRef.NonNull nonNull) || !(nonNull.inner() instanceof TypeRef.Named named)) {
             return false;
         }
         if (named.name().equals("Float")) {

@@ -1107,7 +1107,7 @@ public final class BuilderSession {
                     .sorted(Map.Entry.comparingByKey()).map(Map.Entry::getValue).toList();
             GeneratedSources sources = JavaGenerator.generate(new GenerationRequest(config.javaPackage(),
                     config.outputDirectory(), config.scalars(), names, usage, operations, wantedFragments, fragmentShape,
-                    includeShared));
+                    includeShared, config.nullabilityMode()));
             return new Generation(sources, names, wanted, typesUsed, includeShared);
         }
     }
@@ -1132,7 +1132,7 @@ public final class BuilderSession {
                 .map(fragment -> composer.fragment(fragment, nodes)));
         RecordLimits limits = new RecordLimits(config.scalars());
         return LargeStack.retryingOnOverflow("soda-gql-shape", () -> operation != null
-                ? limits.check(operation, shapes.operation(operation).data(), graph.fragmentIndex(), nodes)
+                ? limits.check(shapes.operation(operation), graph.fragmentIndex(), nodes)
                 : limits.check(id, shapes.fragment(id.file(), composer.fragment(id, nodes)).selection(),
                         graph.fragmentIndex(), nodes));
     }
