@@ -133,7 +133,7 @@ final class ChildBuild {
         }
     }
 
-    /** Whether {@code file} exists; its file key (inode) otherwise, so an atomic replacement is seen as a change. */
+    /** The file key (inode) of {@code file}, or "absent": an atomic replacement of the file changes it. */
     static Object fileKey(Path file) {
         try {
             Object key = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
