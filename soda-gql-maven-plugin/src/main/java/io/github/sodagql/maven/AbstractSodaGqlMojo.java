@@ -90,6 +90,14 @@ abstract class AbstractSodaGqlMojo extends AbstractMojo {
     @Parameter
     Map<String, String> scalars;
 
+    /**
+     * How the generated types say which values may be null: {@code none}, or {@code jspecify} (a {@code @NullMarked}
+     * package and {@code @Nullable} on every position that may hold null; add {@code org.jspecify:jspecify} as a
+     * {@code provided} dependency).
+     */
+    @Parameter(property = "soda-gql.nullability", defaultValue = "none")
+    String nullability;
+
     /** Fail the build on warnings, not only on errors. */
     @Parameter(property = "soda-gql.failOnWarnings", defaultValue = "false")
     boolean failOnWarnings;
@@ -168,7 +176,8 @@ abstract class AbstractSodaGqlMojo extends AbstractMojo {
                 .javaPackage(packageName == null ? "" : packageName)
                 .outputDirectory(outputDirectory.getAbsolutePath())
                 .stateDirectory(stateDirectory.getAbsolutePath())
-                .allowForeignFiles(allowForeignFiles);
+                .allowForeignFiles(allowForeignFiles)
+                .nullability(nullability == null ? "none" : nullability);
         if (schemaPaths != null) {
             schemaPaths.forEach(builder::schemaPath);
             if (schemaPaths.stream().anyMatch(SodaGqlConfig::isClasspathEntry)) {

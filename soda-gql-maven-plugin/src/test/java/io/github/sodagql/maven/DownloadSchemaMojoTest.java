@@ -96,4 +96,36 @@ class DownloadSchemaMojoTest {
         assertNull(failure.getCause());
         assertTrue(Files.notExists(basedir.resolve("src/main/graphql/schema.graphqls")));
     }
+
+    @Test
+    void aReplyLargerThanMaxReplyMegabytesFails() throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/graphql", exchange -> {
+            byte[] body = (" ".repeat(2 * 1024 * 1024) + "{}").getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        try {
+            DownloadSchemaMojo mojo = mojo("http://127.0.0.1:" + server.getAddress().getPort() + "/graphql");
+            mojo.maxReplyMegabytes = 1;
+
+            MojoFailureException failure = assertThrows(MojoFailureException.class, mojo::execute);
+
+            assertTrue(failure.getMessage().contains("is larger than 1 MB"), failure.getMessage());
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void aMaxReplyMegabytesBelowOneIsRefused() {
+        DownloadSchemaMojo mojo = mojo("http://127.0.0.1:1/graphql");
+        mojo.maxReplyMegabytes = 0;
+
+        MojoFailureException failure = assertThrows(MojoFailureException.class, mojo::execute);
+
+        assertTrue(failure.getMessage().contains("'maxReplyMegabytes' must be a positive number"), failure.getMessage());
+    }
 }

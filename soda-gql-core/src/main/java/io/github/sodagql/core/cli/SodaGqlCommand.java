@@ -17,8 +17,8 @@ import java.util.List;
  *
  * <pre>
  * soda-gql [--schema PATH_OR_GLOB]... [--documents DIR]... [--include GLOB]... [--exclude GLOB]...
- *          [--scalar NAME=JAVA_TYPE[:CODEC]]... [--classpath JARS_AND_FOLDERS]... [--state DIR] [--output DIR]
- *          [--explain] [--full] [--verbose] --package NAME [PROJECT_DIR]
+ *          [--scalar NAME=JAVA_TYPE[:CODEC]]... [--classpath JARS_AND_FOLDERS]... [--nullability none|jspecify]
+ *          [--state DIR] [--output DIR] [--explain] [--full] [--verbose] --package NAME [PROJECT_DIR]
  * </pre>
  * {@code --classpath} takes jars and folders separated by the platform's path separator, as {@code java -cp} does:
  * where {@code --schema classpath:...} entries are looked up.
@@ -46,6 +46,7 @@ public final class SodaGqlCommand {
         String packageName = "";
         String state = null;
         String output = null;
+        String nullability = "none";
         boolean explain = false;
         boolean full = false;
         boolean verbose = false;
@@ -77,6 +78,7 @@ public final class SodaGqlCommand {
                     case "--package" -> packageName = value;
                     case "--state" -> state = value;
                     case "--output" -> output = value;
+                    case "--nullability" -> nullability = value;
                     default -> {
                         err.println("soda-gql: unknown option " + arg + System.lineSeparator() + usage());
                         return 2;
@@ -86,7 +88,8 @@ public final class SodaGqlCommand {
                 project = Path.of(arg);
             }
         }
-        SodaGqlConfig.Builder builder = SodaGqlConfig.builder(project.toAbsolutePath().normalize()).javaPackage(packageName);
+        SodaGqlConfig.Builder builder = SodaGqlConfig.builder(project.toAbsolutePath().normalize()).javaPackage(packageName)
+                .nullability(nullability);
         schemas.forEach(builder::schemaPath);
         for (String elements : classpath) {
             for (String element : elements.split(java.util.regex.Pattern.quote(java.io.File.pathSeparator))) {
@@ -133,8 +136,8 @@ public final class SodaGqlCommand {
 
     private static String usage() {
         return "usage: soda-gql [--schema PATH_OR_GLOB]... [--documents DIR]... [--include GLOB]... [--exclude GLOB]..."
-                + " [--scalar NAME=JAVA_TYPE[:CODEC]]... [--classpath JARS_AND_FOLDERS]... [--state DIR] [--output DIR]"
-                + " [--explain] [--full] [--verbose]"
+                + " [--scalar NAME=JAVA_TYPE[:CODEC]]... [--classpath JARS_AND_FOLDERS]... [--nullability none|jspecify]"
+                + " [--state DIR] [--output DIR] [--explain] [--full] [--verbose]"
                 + " --package NAME [PROJECT_DIR]";
     }
 }

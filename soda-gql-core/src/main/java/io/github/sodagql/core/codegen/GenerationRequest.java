@@ -1,5 +1,6 @@
 package io.github.sodagql.core.codegen;
 
+import io.github.sodagql.core.config.Nullability;
 import io.github.sodagql.core.config.ScalarMapping;
 import io.github.sodagql.core.graph.DefinitionId;
 import io.github.sodagql.core.shape.FragmentShape;
@@ -19,6 +20,7 @@ import java.util.function.Function;
  * @param fragmentLookup the shape of any fragment by name (a conditional spread needs the fields that
  *     prove the fragment was included)
  * @param includeShared also generate the shared files: support types, enums, inputs and the registry
+ * @param nullability how the generated types mark what may be null
  */
 public record GenerationRequest(
         String javaPackage,
@@ -29,7 +31,8 @@ public record GenerationRequest(
         List<OperationShape> operations,
         Map<DefinitionId, FragmentShape> fragments,
         Function<String, FragmentShape> fragmentLookup,
-        boolean includeShared) {
+        boolean includeShared,
+        Nullability nullability) {
 
     public GenerationRequest {
         Objects.requireNonNull(javaPackage, "javaPackage");
@@ -40,5 +43,6 @@ public record GenerationRequest(
         operations = List.copyOf(operations);
         fragments = new java.util.TreeMap<>(fragments);
         Objects.requireNonNull(fragmentLookup, "fragmentLookup");
+        Objects.requireNonNull(nullability, "nullability");
     }
 }

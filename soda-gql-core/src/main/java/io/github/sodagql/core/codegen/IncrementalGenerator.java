@@ -4,6 +4,7 @@ import graphql.language.FragmentDefinition;
 import graphql.schema.GraphQLSchema;
 import io.github.sodagql.core.compose.ComposedOperation;
 import io.github.sodagql.core.compose.Composer;
+import io.github.sodagql.core.config.Nullability;
 import io.github.sodagql.core.config.ScalarMapping;
 import io.github.sodagql.core.graph.DefinitionGraph;
 import io.github.sodagql.core.graph.DefinitionId;
@@ -53,7 +54,8 @@ public record IncrementalGenerator(GraphQLSchema schema, DefinitionGraph graph, 
     }
 
     /** Where and how to generate: the configuration's part. */
-    public record Target(String javaPackage, ProjectPath outputDirectory, Map<String, ScalarMapping> scalars) {
+    public record Target(String javaPackage, ProjectPath outputDirectory, Map<String, ScalarMapping> scalars,
+            Nullability nullability) {
         public Target {
             scalars = Map.copyOf(scalars);
         }
@@ -112,7 +114,7 @@ public record IncrementalGenerator(GraphQLSchema schema, DefinitionGraph graph, 
                 .sorted(Map.Entry.comparingByKey()).map(Map.Entry::getValue).toList();
         GeneratedSources sources = JavaGenerator.generate(new GenerationRequest(target.javaPackage(),
                 target.outputDirectory(), target.scalars(), names, usage, operations, wantedFragments, fragmentShape,
-                includeShared));
+                includeShared, target.nullability()));
         return new Generation(sources, names, plan.wanted(), typesUsed, includeShared);
     }
 }

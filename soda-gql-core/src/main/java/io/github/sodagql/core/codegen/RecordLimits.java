@@ -9,24 +9,32 @@ import graphql.language.Node;
 import graphql.language.OperationDefinition;
 import graphql.language.Selection;
 import graphql.language.SelectionSet;
+import graphql.schema.GraphQLSchema;
 import io.github.sodagql.core.compose.ComposedOperation;
+import io.github.sodagql.core.compose.Composer;
 import io.github.sodagql.core.config.ScalarMapping;
 import io.github.sodagql.core.diagnostic.Diagnostic;
 import io.github.sodagql.core.diagnostic.DiagnosticCode;
+import io.github.sodagql.core.graph.DefinitionGraph;
 import io.github.sodagql.core.graph.DefinitionId;
 import io.github.sodagql.core.parse.DefinitionNodes;
 import io.github.sodagql.core.parse.DocumentParser;
 import io.github.sodagql.core.shape.FieldShape;
+import io.github.sodagql.core.shape.OperationShape;
 import io.github.sodagql.core.shape.SelectionShape;
 import io.github.sodagql.core.shape.SelectionShape.ObjectSelection;
 import io.github.sodagql.core.shape.SelectionShape.PolymorphicSelection;
+import io.github.sodagql.core.shape.ShapeBuilder;
 import io.github.sodagql.core.shape.TypeRef;
+import io.github.sodagql.core.shape.VariableShape;
 import io.github.sodagql.core.source.ProjectPath;
 import io.github.sodagql.core.source.SourceLocation;
+import io.github.sodagql.core.stack.LargeStack;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -61,8 +69,8 @@ public final class RecordLimits {
      *
      * @param operation the definition composed, when it is an operation that could be
      */
-    public List<Diagnostic> check(graphql.schema.GraphQLSchema schema, io.github.sodagql.core.graph.DefinitionGraph graph,
-            io.github.sodagql.core.compose.Composer composer, DefinitionNodes nodes, DefinitionId id,
+    public List<Diagnostic> check(GraphQLSchema schema, DefinitionGraph graph,
+            Composer composer, DefinitionNodes nodes, DefinitionId id,
             Optional<ComposedOperation> operation) {
         List<Definition<?>> definitions = new ArrayList<>();
         if (operation.isPresent()) {
@@ -74,54 +82,100 @@ public final class RecordLimits {
         if (!mayExceed(definitions)) {
             return List.of();
         }
-        io.github.sodagql.core.shape.ShapeBuilder shapes = new io.github.sodagql.core.shape.ShapeBuilder(schema,
+        ShapeBuilder shapes = new ShapeBuilder(schema,
                 name -> Optional.ofNullable(graph.fragmentIndex().get(name)).map(fragment -> composer.fragment(fragment, nodes)));
-        return io.github.sodagql.core.stack.LargeStack.retryingOnOverflow("soda-gql-shape", () -> operation.isPresent()
-                ? check(operation.get(), shapes.operation(operation.get()).data(), graph.fragmentIndex(), nodes)
+        return LargeStack.retryingOnOverflow("soda-gql-shape", () -> operation.isPresent()
+                ? check(shapes.operation(operation.get()), graph.fragmentIndex(), nodes)
                 : check(id, shapes.fragment(id.file(), composer.fragment(id, nodes)).selection(), graph.fragmentIndex(), nodes));
     }
 
     /**
-     * Whether definitions with this many fields and spreads in all might make a record past the limit; when
-     * not (nearly always), they need not be shaped to be checked. A record has at most one component per field
-     * or spread, of at most two slots.
+     * Whether these definitions (an operation or fragment and every fragment it reaches) might make a record past
+     * the limit; when not (nearly always), they need not be shaped to be checked. A record's components come from
+     * one selection set, with its inline fragments and, for a type the spread narrows to, a spread fragment's
+     * fields flattened in; each takes at most two slots. So a selection set whose width (fields and spreads, those
+     * flattened included) is at most half the limit is safe, and so are at most that many variables.
      */
     public static boolean mayExceed(Collection<? extends Definition<?>> definitions) {
-        long selections = 0;
+        Map<String, FragmentDefinition> fragments = new HashMap<>();
         Deque<SelectionSet> pending = new ArrayDeque<>();
         for (Definition<?> definition : definitions) {
             if (definition instanceof OperationDefinition operation && operation.getSelectionSet() != null) {
+                if (2 * operation.getVariableDefinitions().size() > MAX_SLOTS) {
+                    return true;
+                }
                 pending.push(operation.getSelectionSet());
             } else if (definition instanceof FragmentDefinition fragment && fragment.getSelectionSet() != null) {
+                fragments.putIfAbsent(fragment.getName(), fragment);
                 pending.push(fragment.getSelectionSet());
             }
         }
+        Map<String, Integer> fragmentWidths = new HashMap<>();
         while (!pending.isEmpty()) {
             SelectionSet set = pending.pop();
+            if (2L * width(set, fragments, fragmentWidths, new HashSet<>()) > MAX_SLOTS) {
+                return true;
+            }
             for (Selection<?> selection : set.getSelections()) {
-                if (selection instanceof Field field) {
-                    selections++;
-                    if (field.getSelectionSet() != null) {
-                        pending.push(field.getSelectionSet());
-                    }
-                } else if (selection instanceof InlineFragment inline) {
-                    if (inline.getSelectionSet() != null) {
-                        pending.push(inline.getSelectionSet());
-                    }
-                } else {
-                    selections++;
+                if (selection instanceof Field field && field.getSelectionSet() != null) {
+                    pending.push(field.getSelectionSet());
+                } else if (selection instanceof InlineFragment inline && inline.getSelectionSet() != null) {
+                    pending.push(inline.getSelectionSet());
                 }
             }
         }
-        return 2 * selections > MAX_SLOTS;
+        return false;
     }
 
-    /** The errors for an operation's selections, located in its document and the fragments it spreads. */
-    public List<Diagnostic> check(ComposedOperation operation, ObjectSelection data, Map<String, DefinitionId> fragments,
-            DefinitionNodes nodes) {
-        OperationDefinition node = nodes.operation(operation.id().file(), operation.id().name());
-        return check("operation '" + operation.id().name() + "'", operation.id().file(), node, node.getSelectionSet(),
-                data, fragments, nodes);
+    /** Fields and spreads of {@code set}, counting those of its inline fragments and of the fragments it spreads. */
+    private static int width(SelectionSet set, Map<String, FragmentDefinition> fragments, Map<String, Integer> known,
+            Set<String> visiting) {
+        int width = 0;
+        for (Selection<?> selection : set.getSelections()) {
+            if (selection instanceof Field) {
+                width++;
+            } else if (selection instanceof InlineFragment inline && inline.getSelectionSet() != null) {
+                width += width(inline.getSelectionSet(), fragments, known, visiting);
+            } else if (selection instanceof FragmentSpread spread) {
+                width++;
+                String name = spread.getName();
+                FragmentDefinition fragment = fragments.get(name);
+                if (known.containsKey(name)) {
+                    width += known.get(name);
+                } else if (fragment != null && fragment.getSelectionSet() != null && visiting.add(name)) {
+                    int spreadWidth = width(fragment.getSelectionSet(), fragments, known, visiting);
+                    visiting.remove(name);
+                    known.put(name, spreadWidth);
+                    width += spreadWidth;
+                }
+            }
+        }
+        return width;
+    }
+
+    /**
+     * The errors for an operation's variables and selections, located in its document and the fragments it
+     * spreads. Its {@code Variables} record has a component per variable: the value itself when required (so a
+     * {@code Float!} is a {@code double}), an {@code Input<T>} otherwise.
+     */
+    public List<Diagnostic> check(OperationShape operation, Map<String, DefinitionId> fragments, DefinitionNodes nodes) {
+        DefinitionId id = operation.operation().id();
+        OperationDefinition node = nodes.operation(id.file(), id.name());
+        List<Diagnostic> found = new ArrayList<>();
+        int variableSlots = 0;
+        for (VariableShape variable : operation.variables()) {
+            variableSlots += variable.required() && twoSlots(variable.type()) ? 2 : 1;
+        }
+        if (variableSlots > MAX_SLOTS) {
+            found.add(Diagnostic.at(DiagnosticCode.CODEGEN_LIMIT, DocumentParser.locationOf(id.file(), node),
+                    "The variables of operation '" + id.name() + "' make a record with " + variableSlots
+                            + " constructor parameter slots (" + operation.variables().size() + " variables); Java allows "
+                            + MAX_SLOTS + ", where a Float! or another double or long takes two.",
+                    "Pass related values in one variable of an input object type, or split the operation."));
+        }
+        found.addAll(check("operation '" + id.name() + "'", id.file(), node, node.getSelectionSet(), operation.data(),
+                fragments, nodes));
+        return found;
     }
 
     /** The errors for a fragment's selections. */
@@ -179,8 +233,12 @@ public final class RecordLimits {
     }
 
     private boolean twoSlots(FieldShape field) {
-        if (field.conditional() || !(field.type() instanceof TypeRef.NonNull nonNull)
-                || !(nonNull.inner() instanceof TypeRef.Named named)) {
+        return !field.conditional() && twoSlots(field.type());
+    }
+
+    /** Whether a value of {@code type} is a {@code double} or {@code long} where primitives are allowed. */
+    private boolean twoSlots(TypeRef type) {
+        if (!(type instanceof TypeRef.NonNull nonNull) || !(nonNull.inner() instanceof TypeRef.Named named)) {
             return false;
         }
         if (named.name().equals("Float")) {

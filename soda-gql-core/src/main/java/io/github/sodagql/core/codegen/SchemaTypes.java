@@ -3,6 +3,7 @@ package io.github.sodagql.core.codegen;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.github.sodagql.core.shape.EnumShape;
 import io.github.sodagql.core.shape.InputShape;
@@ -32,10 +33,12 @@ final class SchemaTypes {
         type.addEnumConstant(UNKNOWN, TypeSpec.anonymousClassBuilder("null")
                 .addJavadoc("A value this client does not know: the schema gained it after the code was generated.\n")
                 .build());
-        type.addField(FieldSpec.builder(String.class, "rawValue", Modifier.PRIVATE, Modifier.FINAL).build());
-        type.addMethod(MethodSpec.constructorBuilder().addParameter(String.class, "rawValue")
+        // Null for UNKNOWN__ only.
+        TypeName rawValue = mapping.nullable(ClassName.get(String.class));
+        type.addField(FieldSpec.builder(rawValue, "rawValue", Modifier.PRIVATE, Modifier.FINAL).build());
+        type.addMethod(MethodSpec.constructorBuilder().addParameter(rawValue, "rawValue")
                 .addStatement("this.rawValue = rawValue").build());
-        type.addMethod(MethodSpec.methodBuilder("rawValue").addModifiers(Modifier.PUBLIC).returns(String.class)
+        type.addMethod(MethodSpec.methodBuilder("rawValue").addModifiers(Modifier.PUBLIC).returns(rawValue)
                 .addJavadoc("The value as GraphQL spells it; {@code null} for {@link #$L}.\n", UNKNOWN)
                 .addStatement("return rawValue").build());
         type.addMethod(MethodSpec.methodBuilder("toInput").addModifiers(Modifier.PUBLIC).returns(String.class)

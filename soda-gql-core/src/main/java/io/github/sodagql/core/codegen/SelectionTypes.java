@@ -34,7 +34,6 @@ final class SelectionTypes {
     private static final TypeName ANY_MAP = ParameterizedTypeName.get(MAP,
             com.palantir.javapoet.WildcardTypeName.subtypeOf(Object.class),
             com.palantir.javapoet.WildcardTypeName.subtypeOf(Object.class));
-    private static final TypeName STRING_OBJECT_MAP = ParameterizedTypeName.get(MAP, ClassName.get(String.class), ClassName.OBJECT);
 
     private final TypeMapping mapping;
     private final Map<String, ClassName> fragmentClasses;
@@ -78,6 +77,7 @@ final class SelectionTypes {
     /** The names of the package and JDK types the Java for a selection refers to by simple name. */
     Set<String> referencedNames(SelectionShape selection) {
         Set<String> names = new HashSet<>(JavaNames.RESERVED_TYPES);
+        names.addAll(mapping.annotationNames());
         collectReferences(selection, names);
         return names;
     }
@@ -185,7 +185,8 @@ final class SelectionTypes {
         for (FragmentRef spread : selection.fragments()) {
             ClassName fragmentClass = fragmentClasses.get(spread.fragmentName());
             String member = members.allocate(JavaNames.member(lowerFirst(fragmentClass.simpleName())));
-            constructor.addParameter(fragmentClass, member);
+            // A conditional spread's component is null when the server left the fragment's fields out.
+            constructor.addParameter(spread.conditional() ? mapping.nullable(fragmentClass) : fragmentClass, member);
             if (spread.conditional()) {
                 decoded.add(CodeBlock.of("$T.hasAll(map$L) ? $T.fromMap(map, path) : null", mapping.values(),
                         presenceKeys(spread), fragmentClass));
@@ -213,7 +214,7 @@ final class SelectionTypes {
                 .build());
         MethodSpec.Builder toMap = MethodSpec.methodBuilder("toMap")
                 .addModifiers(Modifier.PUBLIC)
-                .returns(STRING_OBJECT_MAP)
+                .returns(mapping.jsonObject())
                 .addStatement("return $T.map($L)", mapping.values(), CodeBlock.join(encoded, ",$W"));
         if (!implemented.isEmpty()) {
             toMap.addAnnotation(Override.class);
@@ -248,7 +249,7 @@ final class SelectionTypes {
         common.forEach((member, javaType) -> type.addMethod(MethodSpec.methodBuilder(member)
                 .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT).returns(javaType).build()));
         type.addMethod(MethodSpec.methodBuilder("toMap")
-                .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT).returns(STRING_OBJECT_MAP).build());
+                .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT).returns(mapping.jsonObject()).build());
         type.addMethod(MethodSpec.methodBuilder("fromMap")
                 .addJavadoc("The record of the object's concrete type; {@code $N} for a type this client does not know.\n",
                         other.simpleName())

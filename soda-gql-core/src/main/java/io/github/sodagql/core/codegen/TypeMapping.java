@@ -1,15 +1,18 @@
 package io.github.sodagql.core.codegen;
 
+import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
+import io.github.sodagql.core.config.Nullability;
 import io.github.sodagql.core.config.ScalarMapping;
 import io.github.sodagql.core.shape.TypeKind;
 import io.github.sodagql.core.shape.TypeRef;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * How a GraphQL type is represented in Java and how values of it are decoded from and encoded to JSON
@@ -17,6 +20,7 @@ import java.util.Optional;
  * generated record decodes the same way.
  */
 final class TypeMapping {
+    static final ClassName JSPECIFY_NULLABLE = ClassName.get("org.jspecify.annotations", "Nullable");
     /**
      * The {@code java.*} types the generated code can decode and encode without a user codec: the
      * {@code GraphQLValues} decoder, then its encoder. {@code Object} and {@code Map} hold a JSON scalar as the
@@ -47,26 +51,48 @@ final class TypeMapping {
             Map.entry("java.lang.Object", new String[] {"raw", "identity"}),
             Map.entry("java.util.Map", new String[] {"jsonObject", "identity"}));
 
-    /** {@code java.util.Map} as a scalar's type: a JSON object, whose keys are always strings. */
-    private static final TypeName JSON_OBJECT = ParameterizedTypeName.get(ClassName.get(Map.class),
-            ClassName.get(String.class), ClassName.OBJECT);
-
     private final ClassName values;
     private final ClassName input;
     private final ClassName customScalars;
     private final Map<String, ClassName> schemaTypes;
     private final Map<String, ScalarMapping> scalars;
+    private final Optional<AnnotationSpec> nullable;
+    private final TypeName jsonObject;
 
     /**
      * @param schemaTypes the generated class of every enum and input object, by GraphQL name
      * @param scalars the configured custom scalar mappings, by GraphQL name
      */
-    TypeMapping(String javaPackage, Map<String, ClassName> schemaTypes, Map<String, ScalarMapping> scalars) {
+    TypeMapping(String javaPackage, Map<String, ClassName> schemaTypes, Map<String, ScalarMapping> scalars,
+            Nullability nullability) {
         this.values = ClassName.get(javaPackage, "GraphQLValues");
         this.input = ClassName.get(javaPackage, "Input");
         this.customScalars = ClassName.get(javaPackage, "CustomScalars");
         this.schemaTypes = Map.copyOf(schemaTypes);
         this.scalars = Map.copyOf(scalars);
+        this.nullable = nullability == Nullability.JSPECIFY ? Optional.of(AnnotationSpec.builder(JSPECIFY_NULLABLE).build())
+                : Optional.empty();
+        this.jsonObject = ParameterizedTypeName.get(ClassName.get(Map.class), ClassName.get(String.class),
+                nullable(ClassName.OBJECT));
+    }
+
+    /** The simple names the Java of a unit refers to besides its types': the annotation's, when there is one. */
+    Set<String> annotationNames() {
+        return nullable.isPresent() ? Set.of(JSPECIFY_NULLABLE.simpleName()) : Set.of();
+    }
+
+    /**
+     * {@code type} as a position that may hold null: {@code @Nullable} in type-use position under JSpecify
+     * ({@code @Nullable String}, {@code java.util.@Nullable List<...>}), unchanged otherwise.
+     */
+    TypeName nullable(TypeName type) {
+        return nullable.filter(annotation -> !type.annotations().contains(annotation))
+                .<TypeName>map(type::annotated).orElse(type);
+    }
+
+    /** A JSON object as {@code toMap()} gives it: string keys, values that may be null. */
+    TypeName jsonObject() {
+        return jsonObject;
     }
 
     ClassName values() {
@@ -85,9 +111,14 @@ final class TypeMapping {
      */
     TypeName javaType(TypeRef type, Optional<TypeName> composite, boolean primitives) {
         if (type instanceof TypeRef.NonNull nonNull) {
-            TypeName inner = javaType(nonNull.inner(), composite, primitives);
+            TypeName inner = baseType(nonNull.inner(), composite);
             return primitives && inner.isBoxedPrimitive() ? inner.unbox() : inner;
         }
+        return nullable(baseType(type, composite));
+    }
+
+    /** The Java type of a value of {@code type} (not itself non-null), without saying whether it may be null. */
+    private TypeName baseType(TypeRef type, Optional<TypeName> composite) {
         if (type instanceof TypeRef.ListOf list) {
             return ParameterizedTypeName.get(ClassName.get(List.class), javaType(list.item(), composite, false));
         }
@@ -104,7 +135,7 @@ final class TypeMapping {
             case "Boolean" -> ClassName.get(Boolean.class);
             case "String", "ID" -> ClassName.get(String.class);
             default -> Optional.ofNullable(scalars.get(named.name()))
-                    .map(TypeMapping::scalarType)
+                    .map(this::scalarType)
                     .orElse(ClassName.OBJECT);
         };
     }
@@ -117,14 +148,20 @@ final class TypeMapping {
         return Optional.ofNullable(scalars.get(named.name())).map(mapping -> ClassName.bestGuess(mapping.javaType()).simpleName());
     }
 
-    /** The Java type a custom scalar maps to; {@code java.util.Map} with its type arguments, so it is not raw. */
-    static TypeName scalarType(ScalarMapping mapping) {
-        return mapping.javaType().equals("java.util.Map") ? JSON_OBJECT : ClassName.bestGuess(mapping.javaType());
+    /**
+     * The Java type a custom scalar maps to; {@code java.util.Map} is a JSON object (its keys are strings in every
+     * JSON), with type arguments so that it is not raw.
+     */
+    TypeName scalarType(ScalarMapping mapping) {
+        return mapping.javaType().equals("java.util.Map") ? jsonObject : ClassName.bestGuess(mapping.javaType());
     }
 
-    /** The type as an {@code Input<T>} of its boxed Java type: for variables and input fields that may be absent. */
+    /**
+     * The type as an {@code Input<T>} of its boxed Java type: for variables and input fields that may be absent.
+     * {@code T} itself is never {@code @Nullable} (an explicit null is {@code Input.Null}); its list items may be.
+     */
     TypeName inputType(TypeRef type) {
-        return ParameterizedTypeName.get(input, javaType(type.withoutNonNull(), Optional.empty(), false).box());
+        return ParameterizedTypeName.get(input, baseType(type.withoutNonNull(), Optional.empty()).box());
     }
 
     /** A {@code Decoder<T>} for {@code type}, null checks included. */

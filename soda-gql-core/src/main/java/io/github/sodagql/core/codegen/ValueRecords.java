@@ -4,14 +4,12 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
-import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.github.sodagql.core.shape.TypeRef;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import javax.lang.model.element.Modifier;
@@ -37,8 +35,8 @@ final class ValueRecords {
         ClassName builderName = name.nestedClass(name.simpleName().equalsIgnoreCase("Builder") ? "Builder_" : "Builder");
         TypeSpec.Builder type = TypeSpec.recordBuilder(name).addModifiers(Modifier.PUBLIC);
         MethodSpec.Builder constructor = MethodSpec.compactConstructorBuilder().addModifiers(Modifier.PUBLIC);
-        CodeBlock.Builder encode = CodeBlock.builder().addStatement("$T map = new $T<>()",
-                ParameterizedTypeName.get(Map.class, String.class, Object.class), LinkedHashMap.class);
+        CodeBlock.Builder encode = CodeBlock.builder().addStatement("$T map = new $T<>()", mapping.jsonObject(),
+                LinkedHashMap.class);
         TypeSpec.Builder builder = TypeSpec.classBuilder(builderName).addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL);
         builder.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
         List<String> arguments = new ArrayList<>();
@@ -66,7 +64,8 @@ final class ValueRecords {
             CodeBlock encoder = mapping.inputEncoder(member.type());
             if (member.required()) {
                 encode.addStatement("map.put($S, $T.encode(this.$N, $L))", member.graphqlName(), mapping.values(), javaName, encoder);
-                builder.addField(valueType.box(), javaName, Modifier.PRIVATE);
+                // Null until set: build() checks it.
+                builder.addField(mapping.nullable(valueType.box()), javaName, Modifier.PRIVATE);
                 build.addStatement("$T.requireNonNull($N, $S)", Objects.class, javaName,
                         noun + " '" + member.graphqlName() + "' is required");
                 builder.addMethod(MethodSpec.methodBuilder(javaName).addModifiers(Modifier.PUBLIC).returns(builderName)
@@ -80,7 +79,7 @@ final class ValueRecords {
                 builder.addField(FieldSpec.builder(componentType, javaName, Modifier.PRIVATE)
                         .initializer("$T.absent()", mapping.input()).build());
                 builder.addMethod(MethodSpec.methodBuilder(javaName).addModifiers(Modifier.PUBLIC).returns(builderName)
-                        .addParameter(boxed, javaName)
+                        .addParameter(mapping.nullable(boxed), javaName)
                         .addStatement("this.$N = $T.ofNullable($N)", javaName, mapping.input(), javaName)
                         .addStatement("return this").build());
             }
@@ -96,7 +95,7 @@ final class ValueRecords {
                 .returns(builderName).addStatement("return new $T()", builderName).build());
         type.addMethod(MethodSpec.methodBuilder("toMap")
                 .addModifiers(Modifier.PUBLIC)
-                .returns(ParameterizedTypeName.get(Map.class, String.class, Object.class))
+                .returns(mapping.jsonObject())
                 .addCode(encode.build()).build());
         type.addType(builder.build());
         return type;

@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
  * @param projectDirectory absolute; every relative path below is resolved against it
  * @param schemaPaths SDL files, globs of them, or one introspection {@code .json}; empty means every
  *     {@code *.graphqls} under the document roots
+ * @param nullability how generated types mark what may be null, as configured ({@link Nullability#configName()});
+ *     an unknown name is a config problem, not an exception
  * @param allowForeignFiles whether the output directory may hold files soda-gql did not write (say, when it is
  *     {@code src/main/java}); even then such a file is never overwritten or deleted. Not in {@link #hash()}: it
  *     changes no output
@@ -37,6 +39,7 @@ public record SodaGqlConfig(
         String javaPackage,
         Map<String, ScalarMapping> scalars,
         ExportOptions exports,
+        String nullability,
         boolean allowForeignFiles,
         List<Path> classpath) {
     /** The defaults, in one place: the Maven plugin's parameters and the command line name these. */
@@ -66,7 +69,13 @@ public record SodaGqlConfig(
         Objects.requireNonNull(javaPackage, "javaPackage");
         scalars = Map.copyOf(scalars);
         Objects.requireNonNull(exports, "exports");
+        Objects.requireNonNull(nullability, "nullability");
         classpath = List.copyOf(classpath);
+    }
+
+    /** The configured {@link Nullability}; {@link #problems()} reports a name that is none. */
+    public Nullability nullabilityMode() {
+        return Nullability.named(nullability).orElse(Nullability.NONE);
     }
 
     /** Whether a schema path names files on the classpath ({@code classpath:schema/**}{@code /*.graphqls}). */
@@ -130,6 +139,10 @@ public record SodaGqlConfig(
                     invalid("scalars", "codec '" + codec + "' of scalar '" + scalar.graphqlName()
                             + "' is not a Java class name", "Use a fully qualified class name.")));
         });
+        if (Nullability.named(nullability).isEmpty()) {
+            problems.add(invalid("nullability", "'" + nullability + "' is not a nullability mode",
+                    "Use 'none' (no annotations) or 'jspecify' (@NullMarked package, @Nullable where a value may be null)."));
+        }
         if (projectDirectory.isAbsolute()) {
             Path output = outputDirectory.resolveAgainst(projectDirectory).normalize();
             Path state = stateDirectory.resolveAgainst(projectDirectory).normalize();
@@ -162,6 +175,10 @@ public record SodaGqlConfig(
         canonical.append("package=").append(javaPackage).append('\n');
         new TreeMap<>(scalars).forEach((name, scalar) -> canonical.append("scalar=").append(name).append(' ')
                 .append(scalar.javaType()).append(' ').append(scalar.codecClass().orElse("-")).append('\n'));
+        if (nullabilityMode() != Nullability.NONE) {
+            // Only when set, so the default keeps the hash (and the state) of builds before the option existed.
+            canonical.append("nullability=").append(nullabilityMode().configName()).append('\n');
+        }
         return ContentHash.of(canonical.toString());
     }
 
@@ -215,6 +232,7 @@ public record SodaGqlConfig(
         private String javaPackage = "";
         private final Map<String, ScalarMapping> scalars = new TreeMap<>();
         private ExportOptions exports = ExportOptions.none();
+        private String nullability = Nullability.NONE.configName();
         private boolean allowForeignFiles;
         private final List<Path> classpath = new ArrayList<>();
 
@@ -261,6 +279,12 @@ public record SodaGqlConfig(
             return this;
         }
 
+        /** {@code none} (the default) or {@code jspecify}, as configured. */
+        public Builder nullability(String mode) {
+            nullability = mode;
+            return this;
+        }
+
         /** Adds a jar or folder to the end of the classpath; a relative path is resolved against the project. */
         public Builder classpathElement(Path element) {
             classpath.add(projectDirectory.resolve(element).toAbsolutePath().normalize());
@@ -283,7 +307,7 @@ public record SodaGqlConfig(
                     ? List.of(DocumentRoot.of(ProjectPath.parse(DEFAULT_DOCUMENTS_DIRECTORY)))
                     : documentRoots;
             return new SodaGqlConfig(projectDirectory, schemaPaths, roots, outputDirectory, stateDirectory,
-                    javaPackage, scalars, exports, allowForeignFiles, classpath);
+                    javaPackage, scalars, exports, nullability, allowForeignFiles, classpath);
         }
     }
 }

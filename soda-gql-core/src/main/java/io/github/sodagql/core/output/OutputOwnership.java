@@ -87,9 +87,10 @@ public final class OutputOwnership implements WritePolicy {
         });
         // Temporary files of atomic writes that killed builds left: in the state folder (small) at every build,
         // in the output folder only after a build killed while writing outputs, which its pending list shows.
-        OutputWriter.deleteTemporaryFiles(stateDirectory);
+        // State files all lie at the top of their folder.
+        OutputWriter.deleteTemporaryFiles(stateDirectory, 1);
         if (ownership.readPending()) {
-            OutputWriter.deleteTemporaryFiles(folder.absolute());
+            OutputWriter.deleteTemporaryFiles(folder.absolute(), Integer.MAX_VALUE);
         }
         return ownership;
     }

@@ -208,10 +208,10 @@ public final class OutputWriter {
     }
 
     /**
-     * Deletes the temporary files killed builds left in {@code folder} (links not followed, nothing but regular
-     * files named as {@link #isTemporary} says); returns how many.
+     * Deletes the temporary files killed builds left in {@code folder}, at most {@code depth} levels down (links not
+     * followed, nothing but regular files named as {@link #isTemporary} says); returns how many.
      */
-    public static int deleteTemporaryFiles(Path folder) {
+    public static int deleteTemporaryFiles(Path folder, int depth) {
         int deleted = 0;
         Path root;
         try {
@@ -220,7 +220,7 @@ public final class OutputWriter {
             return 0;
         }
         List<Path> leftovers;
-        try (java.util.stream.Stream<Path> found = Files.find(root, Integer.MAX_VALUE,
+        try (java.util.stream.Stream<Path> found = Files.find(root, depth,
                 (path, attributes) -> attributes.isRegularFile() && isTemporary(path.getFileName().toString()))) {
             leftovers = found.toList();
         } catch (IOException | java.io.UncheckedIOException e) {

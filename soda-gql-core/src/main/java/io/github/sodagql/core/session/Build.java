@@ -352,7 +352,8 @@ final class Build {
         IncrementalGenerator.Previous before = reusable.map(p -> new IncrementalGenerator.Previous(p.classNames(),
                 typesBefore, p.generated())).orElse(IncrementalGenerator.Previous.none());
         return new IncrementalGenerator(schema.schema(), graph, composer, nodes, composed, id -> records.get(id).typesUsed(),
-                before, new IncrementalGenerator.Target(config.javaPackage(), config.outputDirectory(), config.scalars()));
+                before, new IncrementalGenerator.Target(config.javaPackage(), config.outputDirectory(), config.scalars(),
+                        config.nullabilityMode()));
     }
 
     /** Definitions whose outputs the last build did not settle (it could not generate). */

@@ -47,7 +47,9 @@ final class ExportedFiles {
             return List.of();
         }
         // Temporary files of atomic writes a killed build left behind (only our own naming, only in these folders).
-        roots.forEach(root -> OutputWriter.deleteTemporaryFiles(root.absolute()));
+        // The state folder's are removed at the start of every build.
+        roots.stream().filter(root -> !root.absolute().equals(stateDirectory))
+                .forEach(root -> OutputWriter.deleteTemporaryFiles(root.absolute(), Integer.MAX_VALUE));
         WritePolicy insideRoots = new WritePolicy() {
             @Override
             public boolean mayWrite(ProjectPath path) {

@@ -31,6 +31,7 @@ final class GeneratedCases {
         configuration(cases);
         fileSystem(cases);
         deepAndBig(cases);
+        wide(cases);
         return cases;
     }
 
@@ -163,6 +164,51 @@ final class GeneratedCases {
             write(project, DOCUMENTS + "q.graphql", "query Q {\n  t0 { next { id } }\n}\n");
             return SodaGqlConfig.builder(project).javaPackage("com.example.catalogue").build();
         }, List.of()));
+    }
+
+    /** Selections too wide for one generated record (a constructor takes at most 254 parameter slots). */
+    private static void wide(List<CatalogueCase> cases) {
+        cases.add(document("wide/254 fields build", "query Wide {\n  product(id: \"1\") { " + aliases("name", 254) + " }\n}\n"));
+        cases.add(document("wide/255 fields", "query Wide {\n  product(id: \"1\") { " + aliases("name", 255) + " }\n}\n",
+                "CODEGEN_LIMIT src/main/graphql/q.graphql:2:3"));
+        cases.add(document("wide/3000 aliases", "query Wide {\n  product(id: \"1\") { " + aliases("id", 3_000) + " }\n}\n",
+                "CODEGEN_LIMIT src/main/graphql/q.graphql:2:3"));
+        cases.add(document("wide/255 top-level fields", "query Wide {\n  " + aliases("__typename", 255) + "\n}\n",
+                "CODEGEN_LIMIT src/main/graphql/q.graphql:1:1"));
+        StringBuilder spreads = new StringBuilder("query Wide {\n  product(id: \"1\") {");
+        StringBuilder fragments = new StringBuilder();
+        for (int i = 0; i < 300; i++) {
+            spreads.append(" ...F").append(i);
+            fragments.append("fragment F").append(i).append(" on Product { id }\n");
+        }
+        cases.add(document("wide/300 spreads", spreads + " }\n}\n" + fragments, "CODEGEN_LIMIT src/main/graphql/q.graphql:2:3"));
+        cases.add(document("wide/255 fields in a fragment", "query Wide {\n  product(id: \"1\") { ...Wide }\n}\n"
+                + "fragment Wide on Product {\n  " + aliases("name", 255) + "\n}\n", "CODEGEN_LIMIT src/main/graphql/q.graphql:4:1"));
+        cases.add(document("wide/255 fields in a union member", "query Wide {\n  search(text: \"x\") {\n    ... on Product { "
+                + aliases("name", 255) + " }\n  }\n}\n", "CODEGEN_LIMIT src/main/graphql/q.graphql:2:3"));
+        cases.add(document("wide/254 variables build", colorVariables(254)));
+        cases.add(document("wide/255 variables", colorVariables(255), "CODEGEN_LIMIT src/main/graphql/q.graphql:1:1"));
+        cases.add(document("wide/255 fields under an inline fragment", "query Wide {\n  product(id: \"1\") {\n    ... on Product {\n"
+                + "      parent { " + aliases("name", 255) + " }\n    }\n  }\n}\n", "CODEGEN_LIMIT src/main/graphql/q.graphql:4:7"));
+    }
+
+    /** An operation with {@code count} required variables, all used in one list. */
+    private static String colorVariables(int count) {
+        List<String> declared = new ArrayList<>();
+        List<String> used = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            declared.add("$c" + i + ": Color!");
+            used.add("$c" + i);
+        }
+        return "query Wide(" + String.join(", ", declared) + ") {\n  colors(in: [" + String.join(", ", used) + "])\n}\n";
+    }
+
+    private static String aliases(String field, int count) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            text.append(i == 0 ? "" : " ").append("a").append(i).append(": ").append(field);
+        }
+        return text.toString();
     }
 
     private static long lines(int fillerChars) {

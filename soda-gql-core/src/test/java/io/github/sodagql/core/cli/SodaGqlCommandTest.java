@@ -80,6 +80,16 @@ class SodaGqlCommandTest {
     }
 
     @Test
+    void nullabilityOptionAnnotatesTheOutput() throws java.io.IOException {
+        TestProject project = TestProject.copyOf("codegen/scalars", temporary);
+
+        run(project.directory().toString(), "--package", "com.example", "--nullability", "jspecify");
+
+        assertTrue(java.nio.file.Files.readString(project.directory().resolve(
+                "target/generated-sources/soda-gql/com/example/package-info.java")).contains("@org.jspecify.annotations.NullMarked"));
+    }
+
+    @Test
     void scalarOptionWithoutANameExitsTwo() {
         assertEquals(2, run("--scalar", "java.lang.Object", "--package", "com.example"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("--scalar takes Name=java.Type"));

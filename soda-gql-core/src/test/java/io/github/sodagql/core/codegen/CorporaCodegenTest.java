@@ -98,7 +98,8 @@ class CorporaCodegenTest {
                 .schemaPath("data/schema.graphql")
                 .stateDirectory(work.resolve("state").toString())
                 .outputDirectory(work.resolve("gen").toString())
-                .javaPackage(ARTSY_PACKAGE);
+                .javaPackage(ARTSY_PACKAGE)
+                .nullability(JavaSourceCompiler.TEST_NULLABILITY);
         builder.documentRoot(new DocumentRoot(builder.relative("compiled"), DocumentRoot.DEFAULT_INCLUDES, List.of()));
         for (String dateTime : List.of("AnalyticsDateTime", "AuctionsDateTime", "CommerceDateTime", "ISO8601DateTime")) {
             builder.scalar(ScalarMapping.of(dateTime, "java.time.OffsetDateTime")); // "An ISO 8601 datetime"
@@ -216,7 +217,8 @@ class CorporaCodegenTest {
                             .schemaPath(folder.relativize(schema).toString())
                             .stateDirectory(work.resolve("state").toString())
                             .outputDirectory(work.resolve("gen").toString())
-                            .javaPackage(javaPackage);
+                            .javaPackage(javaPackage)
+                            .nullability(JavaSourceCompiler.TEST_NULLABILITY);
                     builder.documentRoot(new DocumentRoot(builder.relative("."), List.of("*.graphql"), List.of()));
                     SodaGqlConfig config = builder.build();
                     assertEquals(List.of(), config.problems(), "test config");

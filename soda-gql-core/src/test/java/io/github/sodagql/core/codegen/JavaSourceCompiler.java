@@ -25,9 +25,20 @@ import javax.tools.ToolProvider;
 final class JavaSourceCompiler {
     private JavaSourceCompiler() {}
 
+    /**
+     * The {@code nullability} the corpus and round-trip tests generate with: {@code none}, or {@code jspecify} with
+     * {@code -Dsodagql.test.nullability=jspecify}, which also puts the JSpecify jar on every compilation's classpath.
+     */
+    static final String TEST_NULLABILITY = System.getProperty("sodagql.test.nullability", "none");
+
     /** The compiler's output; empty when every file compiled without a warning. */
     static String compile(Path sources, Path classes, List<Path> extraSources) {
         return measure(sources, classes, extraSources).output();
+    }
+
+    /** Like {@link #compile(Path, Path, List)}, with jars (say, annotations the sources use) on the classpath. */
+    static String compile(Path sources, Path classes, List<Path> extraSources, List<Path> classpath) {
+        return measure(sources, classes, extraSources, classpath).output();
     }
 
     /**
@@ -58,6 +69,21 @@ final class JavaSourceCompiler {
 
     /** Compiles like {@link #compile} and measures the sources, the classes written and javac's phases. */
     static Measurement measure(Path sources, Path classes, List<Path> extraSources) {
+        return measure(sources, classes, extraSources, TEST_NULLABILITY.equals("jspecify") ? List.of(jspecifyJar()) : List.of());
+    }
+
+    /** The jar of the JSpecify annotations, from the test classpath. */
+    static Path jspecifyJar() {
+        try {
+            return Path.of(org.jspecify.annotations.Nullable.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Measurement measure(Path sources, Path classes, List<Path> extraSources, List<Path> classpath) {
+        List<String> path = new ArrayList<>(List.of(classes.toString()));
+        classpath.forEach(jar -> path.add(jar.toString()));
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         List<Path> files = new ArrayList<>(extraSources);
         long lines = 0;
@@ -79,7 +105,7 @@ final class JavaSourceCompiler {
         boolean ok;
         try (StandardJavaFileManager fileManager = compiler.getStandardFileManager(null, null, null)) {
             List<String> options = List.of("--release", "17", "-Xlint:all", "-Werror", "-proc:none",
-                    "-classpath", classes.toString(), "-d", classes.toString(), "-encoding", "UTF-8");
+                    "-classpath", String.join(java.io.File.pathSeparator, path), "-d", classes.toString(), "-encoding", "UTF-8");
             JavacTask task = (JavacTask) compiler.getTask(output, fileManager, null, options, null,
                     fileManager.getJavaFileObjectsFromPaths(files));
             task.addTaskListener(clock);

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RecordLimitsTest {
     private static final String SCHEMA = """
-            type Query { thing: Thing }
+            type Query { thing: Thing measure(at: [Float!]): Int }
             type Thing { id: ID! f: Float! n: Int! s: String big: Long! }
             scalar Long
             """;
@@ -122,5 +122,30 @@ class RecordLimitsTest {
         assertEquals(1, errors.size(), errors.toString());
         assertTrue(errors.get(0).startsWith("src/main/graphql/wide.graphql:5:1: [CODEGEN_LIMIT] The selection of fragment"
                 + " 'Wide' makes a record with 255 constructor parameter slots"), errors.get(0));
+    }
+
+    private static String floatVariables(int count) {
+        String declared = IntStream.range(0, count).mapToObj(i -> "$f" + i + ": Float!").collect(Collectors.joining(", "));
+        String used = IntStream.range(0, count).mapToObj(i -> "$f" + i).collect(Collectors.joining(", "));
+        return "query Wide(" + declared + ") {\n  measure(at: [" + used + "])\n}\n";
+    }
+
+    @Test
+    void requiredFloatVariablesAtTheLimitCompile() throws IOException {
+        BuildResult result = build(floatVariables(127));
+
+        assertEquals(List.of(), result.errors());
+        assertEquals("", compiled());
+    }
+
+    @Test
+    void oneRequiredFloatVariablePastTheLimitIsACodegenLimitAtTheOperation() throws IOException {
+        BuildResult result = build(floatVariables(128));
+
+        List<String> errors = result.errors().stream().map(Diagnostic::format).toList();
+        assertEquals(1, errors.size(), errors.toString());
+        assertTrue(errors.get(0).startsWith("src/main/graphql/wide.graphql:1:1: [CODEGEN_LIMIT] The variables of operation"
+                + " 'Wide' make a record with 256 constructor parameter slots (128 variables)"), errors.get(0));
+        assertFalse(Files.exists(wideQuery()));
     }
 }

@@ -74,6 +74,16 @@ class SodaGqlConfigTest {
     }
 
     @Test
+    void unknownNullabilityIsReportedAndOnlyANonDefaultModeChangesTheHash() {
+        assertEquals(List.of("Configuration 'nullability' 'strict' is not a nullability mode."),
+                valid().nullability("strict").build().problems().stream().map(Diagnostic::message).toList());
+        assertEquals(Nullability.JSPECIFY, valid().nullability(" jspecify ").build().nullabilityMode());
+        // The default keeps the hash of configs from before the option, so upgrading is not a full rebuild.
+        assertEquals(valid().build().hash(), valid().nullability("none").build().hash());
+        assertNotEquals(valid().build().hash(), valid().nullability("jspecify").build().hash());
+    }
+
+    @Test
     void absolutePathsBecomeProjectRelative() {
         SodaGqlConfig config = valid().stateDirectory(PROJECT.resolve("build/state").toString()).build();
 

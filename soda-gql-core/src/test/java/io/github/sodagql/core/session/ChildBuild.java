@@ -1,6 +1,7 @@
 package io.github.sodagql.core.session;
 
 import io.github.sodagql.core.config.SodaGqlConfig;
+import io.github.sodagql.core.diagnostic.Diagnostic;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,9 +44,9 @@ final class ChildBuild {
         System.out.println(STARTED);
         System.out.flush();
         BuildResult result = session.buildInitial();
-        result.diagnostics().stream().filter(d -> d.isError()).limit(5).forEach(d -> System.out.println(d.format()));
+        result.diagnostics().stream().filter(Diagnostic::isError).limit(5).forEach(d -> System.out.println(d.format()));
         System.out.println(FINISHED + " " + result.report().mode() + " "
-                + result.diagnostics().stream().filter(d -> d.isError()).count() + " "
+                + result.diagnostics().stream().filter(Diagnostic::isError).count() + " "
                 + result.report().counters().filesWritten());
         System.out.flush();
     }
@@ -132,7 +133,7 @@ final class ChildBuild {
         }
     }
 
-    /** Whether {@code file} exists; its file key (inode) otherwise, so an atomic replacement is seen as a change. */
+    /** The file key (inode) of {@code file}, or "absent": an atomic replacement of the file changes it. */
     static Object fileKey(Path file) {
         try {
             Object key = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class).fileKey();

@@ -60,7 +60,7 @@ final class CleanBuildComparison {
 
     /**
      * As {@link #assertSameAsCleanBuild}, and byte for byte: every generated file and every file of the state
-     * directory (the artifact, the output ledger, the schema cache; no pending list left) has the clean build's
+     * directory (the artifact, the output ledger; no pending list left; the schema cache by name) has the clean build's
      * bytes, and the snapshot records what the clean one records (with errors, only the names of the state files
      * are compared besides the artifact). Left out: the lock, {@code report.json} (a log
      * with times) and the snapshot's bytes, whose stats (mtimes) differ between two copies of a project.
@@ -136,6 +136,11 @@ final class CleanBuildComparison {
         Map<String, byte[]> actual = bytes(actualRoot);
         assertEquals(expected.keySet(), actual.keySet(), context);
         for (String path : expected.keySet()) {
+            if (path.equals(SchemaRegistryStore.FILE)) {
+                // A cache keyed by the schema's hash: a killed build may leave the entry of a schema edited since,
+                // which is a miss (the schema is parsed again), never a wrong schema.
+                continue;
+            }
             if (!Arrays.equals(expected.get(path), actual.get(path))) {
                 assertEquals(new String(expected.get(path), StandardCharsets.ISO_8859_1),
                         new String(actual.get(path), StandardCharsets.ISO_8859_1), path + "; " + context);

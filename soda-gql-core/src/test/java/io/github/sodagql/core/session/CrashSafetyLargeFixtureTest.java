@@ -139,7 +139,6 @@ class CrashSafetyLargeFixtureTest {
                 + " incremental at first (%s at the end); %.1f s%n", seed, trials, step, outputs, landings, midBuild,
                 clean.builds(), temporaries(project.resolve("target")).size(), coldMillis, incrementalMillis, timing,
                 (System.nanoTime() - startedAt) / 1e9);
-        log.forEach(line -> System.out.println("  " + line));
         assertTrue(midBuild > trials / 2, "most kills must land in a running build: " + landings + " " + log);
         assertTrue(landings.getOrDefault(Landing.BEFORE_WRITING, 0) > 0 && landings.getOrDefault(Landing.WHILE_WRITING, 0) > 0,
                 "kills must land both before and while writing: " + landings + " " + log);

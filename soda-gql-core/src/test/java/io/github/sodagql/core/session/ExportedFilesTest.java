@@ -186,6 +186,19 @@ class ExportedFilesTest {
     }
 
     @Test
+    void temporaryFilesAKilledBuildLeftInTheExportFolderAreRemovedAndNothingElse() throws IOException {
+        TestProject project = project();
+        new BuilderSession(config(project, List.of(), false, true)).buildInitial();
+        project.write(SPRING + ".AddToCart.graphql.soda-gql-5e6f7a.tmp", "half");
+        project.write(SPRING + ".notes.tmp", "mine");
+
+        new BuilderSession(config(project, List.of(), false, true)).buildInitial();
+
+        assertFalse(Files.exists(project.directory().resolve(SPRING + ".AddToCart.graphql.soda-gql-5e6f7a.tmp")));
+        assertEquals("mine", read(project.directory().resolve(SPRING + ".notes.tmp")));
+    }
+
+    @Test
     void anUnknownManifestNameIsAConfigError() {
         TestProject project = project();
 

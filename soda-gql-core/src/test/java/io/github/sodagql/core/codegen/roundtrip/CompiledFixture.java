@@ -51,6 +51,7 @@ final class CompiledFixture {
             copyTree(documents, project.resolve("src/main/graphql"));
             String javaPackage = "com.example." + fixture.replace("-", "");
             BuildResult result = new BuilderSession(SodaGqlConfig.builder(project).javaPackage(javaPackage)
+                    .nullability(System.getProperty("sodagql.test.nullability", "none"))
                     .scalar(ScalarMapping.of("DateTime", "java.time.OffsetDateTime"))
                     .build()).buildInitial();
             if (!result.diagnostics().isEmpty()) {
