@@ -3,7 +3,7 @@ package io.github.sodagql.maven;
 import io.github.sodagql.core.config.DocumentRoot;
 import io.github.sodagql.core.config.SodaGqlConfig;
 import io.github.sodagql.core.diagnostic.Diagnostic;
-import io.github.sodagql.core.schema.SchemaLoader;
+import io.github.sodagql.core.schema.SchemaSources;
 import io.github.sodagql.core.session.BuildResult;
 import io.github.sodagql.core.session.BuilderSession;
 import io.github.sodagql.core.session.ChangeSet;
@@ -126,7 +126,7 @@ public class GenerateMojo extends AbstractSodaGqlMojo {
         if (buildContext.hasDelta(documentsDirectory) || buildContext.hasDelta(project.getFile())) {
             return true;
         }
-        for (ProjectPath location : SchemaLoader.schemaLocations(config)) {
+        for (ProjectPath location : SchemaSources.locations(config)) {
             if (buildContext.hasDelta(location.resolveAgainst(config.projectDirectory()).toFile())) {
                 return true;
             }
