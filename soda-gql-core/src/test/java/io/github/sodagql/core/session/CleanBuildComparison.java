@@ -17,7 +17,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -194,6 +196,18 @@ final class CleanBuildComparison {
             }
         }
         return files;
+    }
+
+    /** The temporary files of atomic writes under {@code root} (relative paths), which a finished build never leaves. */
+    static Set<String> temporaryFiles(Path root) throws IOException {
+        Set<String> found = new TreeSet<>();
+        if (Files.isDirectory(root)) {
+            try (Stream<Path> walk = Files.walk(root)) {
+                walk.filter(p -> TEMPORARY.matcher(p.getFileName().toString()).matches())
+                        .forEach(p -> found.add(root.relativize(p).toString()));
+            }
+        }
+        return found;
     }
 
     private static List<String> formatted(List<Diagnostic> diagnostics) {

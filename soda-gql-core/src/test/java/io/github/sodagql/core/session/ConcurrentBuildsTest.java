@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -36,7 +37,6 @@ import org.junit.jupiter.api.io.TempDir;
 class ConcurrentBuildsTest {
     private static final String DOCUMENTS = "src/main/graphql";
     private static final String GENERATED = "target/generated-sources/soda-gql";
-    private static final Pattern TEMPORARY = Pattern.compile("\\..+\\.tmp");
     private static final int PROCESSES = 3;
     private static final int THREADS = 2;
 
@@ -100,7 +100,7 @@ class ConcurrentBuildsTest {
             assertEquals(0, last.report().counters().filesWritten() + last.report().counters().filesParsed(),
                     round + ": the builds of the round left work undone");
             CleanBuildComparison.assertSameBytesAndStateAsCleanBuild(project, last, clean, round);
-            assertEquals(List.of(), temporaries(project.resolve("target")), round + ": builds that were not killed");
+            assertEquals(Set.of(), CleanBuildComparison.temporaryFiles(project.resolve("target")), round + ": builds that were not killed");
             assertEquals(1, writers, round + ": one build of the round does the work; the others, after it, find none");
             Map<String, byte[]> after = generated(project);
             assertEquals(List.of(), sampler.seenOtherThan(before, after), round + ": a reader saw a file neither as it was"
@@ -171,7 +171,7 @@ class ConcurrentBuildsTest {
         CleanBuildComparison.assertSameBytesAndStateAsCleanBuild(project, next,
                 new CleanBuildComparison.CleanReference(temporary.resolve("clean"), ChildBuild::config),
                 "after " + builds + " builds racing " + edited + " edits");
-        assertEquals(List.of(), temporaries(project.resolve("target")));
+        assertEquals(Set.of(), CleanBuildComparison.temporaryFiles(project.resolve("target")));
         System.out.printf("ConcurrentBuildsTest: %d builds on 3 threads racing %d edits%n", builds.get(), edited);
     }
 
@@ -186,15 +186,6 @@ class ConcurrentBuildsTest {
             }
         }
         return files;
-    }
-
-    private static List<String> temporaries(Path root) throws IOException {
-        if (!Files.isDirectory(root)) {
-            return List.of();
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            return walk.filter(p -> TEMPORARY.matcher(p.getFileName().toString()).matches()).map(Path::toString).toList();
-        }
     }
 
     /**

@@ -15,10 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,7 +42,6 @@ class CrashSafetyLargeFixtureTest {
     private static final String DOCUMENTS = "src/main/graphql";
     private static final String STATE = "target/soda-gql";
     private static final int COPIES = 10;
-    private static final Pattern TEMPORARY = Pattern.compile("\\..+\\.tmp");
     private static final String SCHEMA_EXTENSION = "\nenum CrashMood {\n  CALM\n  PANIC\n}\n\nextend type Query {\n"
             + "  crashMood: CrashMood\n}\n";
     private static final String UNKNOWN_FIELD = " crashNoSuchField";
@@ -119,9 +115,9 @@ class CrashSafetyLargeFixtureTest {
             String context = "seed " + seed + ", step " + step + " (rerun with -Dsoda-gql.crash.seed=" + seed + "); last: "
                     + log.subList(Math.max(0, log.size() - 8), log.size());
 
-            Set<String> temporariesBefore = temporaries(project.resolve("target"));
+            Set<String> temporariesBefore = CleanBuildComparison.temporaryFiles(project.resolve("target"));
             BuildResult recovery = new BuilderSession(ChildBuild.config(project)).buildInitial();
-            assertTrue(temporariesBefore.containsAll(temporaries(project.resolve("target"))),
+            assertTrue(temporariesBefore.containsAll(CleanBuildComparison.temporaryFiles(project.resolve("target"))),
                     "the recovery build left temporary files of its own; " + context);
             CleanBuildComparison.assertSameBytesAndStateAsCleanBuild(project, recovery, clean, context);
 
@@ -137,7 +133,7 @@ class CrashSafetyLargeFixtureTest {
         System.out.printf("CrashSafetyLargeFixtureTest: seed %d, %d kill -9 trials in %d steps on %d outputs: %s, %d of them"
                 + " mid-build; %d clean builds compared with; %d temporary files left by kills; child build %d ms cold, %d ms"
                 + " incremental at first (%s at the end); %.1f s%n", seed, trials, step, outputs, landings, midBuild,
-                clean.builds(), temporaries(project.resolve("target")).size(), coldMillis, incrementalMillis, timing,
+                clean.builds(), CleanBuildComparison.temporaryFiles(project.resolve("target")).size(), coldMillis, incrementalMillis, timing,
                 (System.nanoTime() - startedAt) / 1e9);
         assertTrue(midBuild > trials / 2, "most kills must land in a running build: " + landings + " " + log);
         assertTrue(landings.getOrDefault(Landing.BEFORE_WRITING, 0) > 0 && landings.getOrDefault(Landing.WHILE_WRITING, 0) > 0,
@@ -241,17 +237,6 @@ class CrashSafetyLargeFixtureTest {
         timing.learn(cold, onWrite, delay, landing);
         return (cold ? "cold" : "incremental") + " child build, kill " + (onWrite ? "on first write +" : "after ") + delay
                 + " ms: " + landing;
-    }
-
-    private static Set<String> temporaries(Path root) throws IOException {
-        Set<String> found = new TreeSet<>();
-        if (Files.isDirectory(root)) {
-            try (Stream<Path> walk = Files.walk(root)) {
-                walk.filter(p -> TEMPORARY.matcher(p.getFileName().toString()).matches())
-                        .forEach(p -> found.add(root.relativize(p).toString()));
-            }
-        }
-        return found;
     }
 
     // ---- edits

@@ -16,9 +16,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,7 +41,6 @@ class CrashSafetyTest {
     private static final String PACKAGE = "com.example.crash";
     private static final String DOCUMENTS = "src/main/graphql";
     private static final String STATE = "target/soda-gql";
-    private static final Pattern TEMPORARY = Pattern.compile("\\..+\\.tmp");
     private static final String SCHEMA_EXTENSION = "\nenum CrashMood {\n  CALM\n  PANIC\n}\n\nextend type Query {\n"
             + "  crashMood: CrashMood\n}\n";
 
@@ -104,21 +101,21 @@ class CrashSafetyTest {
 
             String context = "seed " + seed + ", step " + step + rerun + "; last: "
                     + log.subList(Math.max(0, log.size() - 10), log.size());
-            Set<String> temporariesBefore = temporaries(project.resolve("target"));
+            Set<String> temporariesBefore = CleanBuildComparison.temporaryFiles(project.resolve("target"));
             BuildResult recovery = new BuilderSession(config(project)).buildInitial();
-            Set<String> temporariesAfter = temporaries(project.resolve("target"));
+            Set<String> temporariesAfter = CleanBuildComparison.temporaryFiles(project.resolve("target"));
 
             Path clean = temporary.resolve("clean");
             CleanBuildComparison.assertSameAsCleanBuild(project, recovery, clean, CrashSafetyTest::config, context);
             assertTrue(temporariesBefore.containsAll(temporariesAfter),
                     "the recovery build left temporary files " + temporariesAfter + "; " + context);
-            assertEquals(Set.of(), temporaries(clean), "a clean build leaves no temporary files; " + context);
+            assertEquals(Set.of(), CleanBuildComparison.temporaryFiles(clean), "a clean build leaves no temporary files; " + context);
         }
         System.out.printf("CrashSafetyTest: seed %d, %d steps, %d kills: %d mid-build while writing (%d of them before"
                 + " the snapshot was saved), %d mid-build before writing, %d after the build ended; child build %d ms"
                 + " cold, %d ms no-op; %d temporary files left by kills; %.1f s%n", seed, step, kills, killedWhileWriting,
                 killedBeforeSnapshot, killedBeforeWriting, finishedBeforeKill, coldMillis, noOpMillis,
-                temporaries(project.resolve("target")).size(), (System.nanoTime() - started) / 1e9);
+                CleanBuildComparison.temporaryFiles(project.resolve("target")).size(), (System.nanoTime() - started) / 1e9);
         assertTrue(killedWhileWriting + killedBeforeWriting > kills / 2,
                 "most kills must land mid-build: " + log);
     }
@@ -212,17 +209,6 @@ class CrashSafetyTest {
             }
         }
         return stamps;
-    }
-
-    private static Set<String> temporaries(Path root) throws IOException {
-        Set<String> found = new TreeSet<>();
-        if (Files.isDirectory(root)) {
-            try (Stream<Path> walk = Files.walk(root)) {
-                walk.filter(p -> TEMPORARY.matcher(p.getFileName().toString()).matches())
-                        .forEach(p -> found.add(root.relativize(p).toString()));
-            }
-        }
-        return found;
     }
 
     // ---- edits
