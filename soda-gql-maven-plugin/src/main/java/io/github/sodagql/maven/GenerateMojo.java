@@ -67,7 +67,7 @@ public class GenerateMojo extends AbstractSodaGqlMojo {
             new DiagnosticReporter(getLog(), buildContext, project.getBasedir().toPath(), project.getFile())
                     .failOn(shared.get());
         }
-        SodaGqlConfig config = configuration();
+        SodaGqlConfig config = configuration(folders);
         BuildResult result;
         if (full) {
             result = new BuilderSession(config).buildFull();
@@ -81,9 +81,10 @@ public class GenerateMojo extends AbstractSodaGqlMojo {
             result = new BuilderSession(config).buildInitial();
         }
         DiagnosticReporter reporter = report(config, result);
-        publishArtifact(config, folders, result);
         buildContext.refresh(outputDirectory);
         buildContext.refresh(stateDirectory);
+        // The artifact's classpath copy, and any other export: the core wrote them there.
+        buildContext.refresh(resourceDirectory);
         if (recompileDependents) {
             StaleClassCheck.run(project, session, outputDirectory, stateDirectory, getLog());
         }
