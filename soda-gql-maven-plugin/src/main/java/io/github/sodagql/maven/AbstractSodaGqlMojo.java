@@ -1,18 +1,16 @@
 package io.github.sodagql.maven;
 
-import io.github.sodagql.core.artifact.ArtifactJson;
 import io.github.sodagql.core.config.DocumentRoot;
 import io.github.sodagql.core.config.ExportOptions;
 import io.github.sodagql.core.config.ScalarMapping;
 import io.github.sodagql.core.config.SodaGqlConfig;
-import io.github.sodagql.core.output.OutputFile;
-import io.github.sodagql.core.output.OutputWriter;
 import io.github.sodagql.core.session.BuildResult;
 import io.github.sodagql.core.source.ProjectPath;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -170,7 +168,8 @@ abstract class AbstractSodaGqlMojo extends AbstractMojo {
         return folders;
     }
 
-    SodaGqlConfig configuration() throws MojoExecutionException {
+    /** The configuration of this execution; the artifact's classpath copy goes where {@code folders} says. */
+    SodaGqlConfig configuration(ExecutionFolders folders) throws MojoExecutionException {
         Path basedir = project.getBasedir().toPath().toAbsolutePath().normalize();
         SodaGqlConfig.Builder builder = SodaGqlConfig.builder(basedir)
                 .javaPackage(packageName == null ? "" : packageName)
@@ -191,7 +190,8 @@ abstract class AbstractSodaGqlMojo extends AbstractMojo {
             scalars.forEach((name, value) -> builder.scalar(ScalarMapping.parse(name, value)));
         }
         builder.exports(new ExportOptions(operationManifests == null ? List.of() : operationManifests,
-                operationManifestsOnClasspath, springDocuments, builder.relative(resourceDirectory.getAbsolutePath())));
+                operationManifestsOnClasspath, springDocuments, builder.relative(resourceDirectory.getAbsolutePath()),
+                Optional.of(folders.classpathArtifact())));
         return builder.build();
     }
 
@@ -209,24 +209,5 @@ abstract class AbstractSodaGqlMojo extends AbstractMojo {
             result.report().detailLines().forEach(getLog()::debug);
         }
         return reporter;
-    }
-
-    /**
-     * Puts the build's artifact on the classpath, at the execution's path under {@code resourceDirectory}, in the
-     * bytes the core renders for {@code artifact.json}; written only when they changed.
-     */
-    void publishArtifact(SodaGqlConfig config, ExecutionFolders folders, BuildResult result) throws MojoExecutionException {
-        if (result.artifact().isEmpty()) {
-            return;
-        }
-        Path target = folders.resourceDirectory().toPath().resolve(folders.classpathArtifact());
-        ProjectPath relative = ProjectPath.of(config.projectDirectory(), target);
-        var written = new OutputWriter(config.projectDirectory()).write(List.of(new OutputFile(relative,
-                ArtifactJson.render(result.artifact().get()))));
-        if (!written.failures().isEmpty()) {
-            throw new MojoExecutionException("soda-gql: cannot put the artifact on the classpath at " + target + ": "
-                    + written.failures().get(0).message());
-        }
-        buildContext.refresh(target.toFile());
     }
 }

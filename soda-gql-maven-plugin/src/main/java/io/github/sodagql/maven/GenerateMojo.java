@@ -3,7 +3,7 @@ package io.github.sodagql.maven;
 import io.github.sodagql.core.config.DocumentRoot;
 import io.github.sodagql.core.config.SodaGqlConfig;
 import io.github.sodagql.core.diagnostic.Diagnostic;
-import io.github.sodagql.core.schema.SchemaLoader;
+import io.github.sodagql.core.schema.SchemaSources;
 import io.github.sodagql.core.session.BuildResult;
 import io.github.sodagql.core.session.BuilderSession;
 import io.github.sodagql.core.session.ChangeSet;
@@ -67,7 +67,7 @@ public class GenerateMojo extends AbstractSodaGqlMojo {
             new DiagnosticReporter(getLog(), buildContext, project.getBasedir().toPath(), project.getFile())
                     .failOn(shared.get());
         }
-        SodaGqlConfig config = configuration();
+        SodaGqlConfig config = configuration(folders);
         BuildResult result;
         if (full) {
             result = new BuilderSession(config).buildFull();
@@ -81,9 +81,10 @@ public class GenerateMojo extends AbstractSodaGqlMojo {
             result = new BuilderSession(config).buildInitial();
         }
         DiagnosticReporter reporter = report(config, result);
-        publishArtifact(config, folders, result);
         buildContext.refresh(outputDirectory);
         buildContext.refresh(stateDirectory);
+        // The artifact's classpath copy, and any other export: the core wrote them there.
+        buildContext.refresh(resourceDirectory);
         if (recompileDependents) {
             StaleClassCheck.run(project, session, outputDirectory, stateDirectory, getLog());
         }
@@ -126,7 +127,7 @@ public class GenerateMojo extends AbstractSodaGqlMojo {
         if (buildContext.hasDelta(documentsDirectory) || buildContext.hasDelta(project.getFile())) {
             return true;
         }
-        for (ProjectPath location : SchemaLoader.schemaLocations(config)) {
+        for (ProjectPath location : SchemaSources.locations(config)) {
             if (buildContext.hasDelta(location.resolveAgainst(config.projectDirectory()).toFile())) {
                 return true;
             }

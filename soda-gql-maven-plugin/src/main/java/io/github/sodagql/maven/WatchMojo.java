@@ -12,7 +12,8 @@ import org.codehaus.plexus.build.BuildContext;
 /**
  * {@code mvn soda-gql:watch}: builds once, then keeps the session in memory and rebuilds whenever a
  * document or the schema changes, printing the summary line and any diagnostics each time, and refreshing
- * the artifact's classpath copy as {@code generate} does. Errors do not stop the watch. Ctrl-C ends it; the snapshot is saved after every build, so a later {@code mvn compile}
+ * the artifact's classpath copy (the core keeps it in step, as for {@code generate}). Errors do not stop the watch.
+ * Ctrl-C ends it; the snapshot is saved after every build, so a later {@code mvn compile}
  * starts incrementally from it.
  */
 @Mojo(name = "watch", threadSafe = true)
@@ -30,17 +31,9 @@ public class WatchMojo extends AbstractSodaGqlMojo {
             return;
         }
         ExecutionFolders folders = folders();
-        SodaGqlConfig config = configuration();
+        SodaGqlConfig config = configuration(folders);
         getLog().info("soda-gql: watching " + documentsDirectory + " (Ctrl-C to stop)");
-        try (WatchLoop loop = new WatchLoop(config, new BuilderSession(config), result -> {
-            report(config, result);
-            try {
-                publishArtifact(config, folders, result);
-            } catch (MojoExecutionException e) {
-                // The watch goes on: the next build tries again.
-                getLog().error(e.getMessage());
-            }
-        })) {
+        try (WatchLoop loop = new WatchLoop(config, new BuilderSession(config), result -> report(config, result))) {
             loop.run(full);
         } catch (IOException e) {
             throw new MojoExecutionException("soda-gql: cannot watch " + documentsDirectory + ": " + e.getMessage(), e);

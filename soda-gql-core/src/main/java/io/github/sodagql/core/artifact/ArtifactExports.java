@@ -9,8 +9,9 @@ import java.util.List;
 
 /**
  * The files derived from the artifact for other tools, as the options ask: each persisted-query manifest in
- * the state directory (and under {@code META-INF/soda-gql/} on the classpath if asked), and Spring's
- * {@code graphql-documents/}. A pure function of its arguments, sorted by path.
+ * the state directory (and under {@code META-INF/soda-gql/} on the classpath if asked), Spring's
+ * {@code graphql-documents/}, and the artifact's own copy on the classpath, in {@code artifact.json}'s bytes. A pure
+ * function of its arguments, sorted by path.
  */
 public final class ArtifactExports {
     /** Where manifests go inside the resource directory, beside {@code operations.json}. */
@@ -28,6 +29,8 @@ public final class ArtifactExports {
                         manifest));
             }
         }
+        options.classpathArtifact().ifPresent(name ->
+                files.add(new OutputFile(options.resourceDirectory().resolve(name), ArtifactJson.render(artifact))));
         if (options.springDocuments()) {
             SpringDocuments.render(artifact).forEach((resource, bytes) ->
                     files.add(new OutputFile(options.resourceDirectory().resolve(resource), bytes)));

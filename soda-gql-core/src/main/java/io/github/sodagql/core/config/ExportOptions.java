@@ -15,18 +15,29 @@ import java.util.Optional;
  *
  * @param operationManifests manifest names as configured ({@link ManifestFormat#configName()}); unknown
  *     names are a config problem, not an exception
+ * @param classpathArtifact where a copy of {@code artifact.json} goes under {@code resourceDirectory}, as a resource
+ *     name ({@code META-INF/soda-gql/operations.json}), so that the application finds its operations on the
+ *     classpath; none when empty. A name that is not plain and relative is a config problem
  */
 public record ExportOptions(
         List<String> operationManifests,
         boolean manifestsOnClasspath,
         boolean springDocuments,
-        ProjectPath resourceDirectory) {
+        ProjectPath resourceDirectory,
+        Optional<String> classpathArtifact) {
 
     public static final String DEFAULT_RESOURCE_DIRECTORY = "target/generated-resources/soda-gql";
 
     public ExportOptions {
         operationManifests = List.copyOf(operationManifests);
         Objects.requireNonNull(resourceDirectory, "resourceDirectory");
+        Objects.requireNonNull(classpathArtifact, "classpathArtifact");
+    }
+
+    /** Without a copy of the artifact on the classpath. */
+    public ExportOptions(List<String> operationManifests, boolean manifestsOnClasspath, boolean springDocuments,
+            ProjectPath resourceDirectory) {
+        this(operationManifests, manifestsOnClasspath, springDocuments, resourceDirectory, Optional.empty());
     }
 
     public static ExportOptions none() {
@@ -40,6 +51,17 @@ public record ExportOptions(
                 .filter(format -> operationManifests.stream().map(ManifestFormat::named)
                         .anyMatch(named -> named.equals(Optional.of(format))))
                 .toList();
+    }
+
+    /**
+     * Whether {@link #classpathArtifact} names a file inside the resource directory: relative, {@code /}-separated,
+     * no empty, {@code .} or {@code ..} segment, no control character. An absent one is valid.
+     */
+    public boolean classpathArtifactIsPlain() {
+        return classpathArtifact.map(name -> !name.isEmpty() && !name.startsWith("/") && !name.contains("\\")
+                && name.chars().noneMatch(Character::isISOControl)
+                && Arrays.stream(name.split("/", -1)).noneMatch(segment -> segment.isEmpty() || segment.equals(".")
+                        || segment.equals(".."))).orElse(true);
     }
 
     /** The names that are no format. */

@@ -159,6 +159,11 @@ public record SodaGqlConfig(
         exports.unknownManifests().forEach(name -> problems.add(invalid("operationManifests",
                 "entry '" + name + "' is not a manifest format",
                 "Use 'apollo' (Apollo's persisted-query manifest) or 'persisted-documents' ({\"sha256:<hex>\": document}).")));
+        if (!exports.classpathArtifactIsPlain()) {
+            problems.add(invalid("classpathArtifact", "('" + exports.classpathArtifact().orElse("") + "') is not a "
+                    + "resource name inside the resource directory",
+                    "Use a relative '/'-separated name without '.' or '..' segments, e.g. META-INF/soda-gql/operations.json."));
+        }
         return List.copyOf(problems);
     }
 

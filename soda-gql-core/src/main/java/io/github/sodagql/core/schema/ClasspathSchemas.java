@@ -121,11 +121,20 @@ public final class ClasspathSchemas {
             if (entry == null || entry.isDirectory()) {
                 // The memo named an entry this jar lacks: the next resolution lists the jars again.
                 JarListings.discard(config.stateDirectory().resolveAgainst(config.projectDirectory()));
-                throw new NoSuchFileException(file.value(), null, "no such entry in " + ref.get().jar().getFileName());
+                throw new StaleListing(file, ref.get().jar());
             }
             try (InputStream in = zip.getInputStream(entry)) {
                 return in.readAllBytes();
             }
+        }
+    }
+
+    /** A jar lacks an entry the listings' memo named (the memo is discarded by then): the jars must be listed again. */
+    static final class StaleListing extends NoSuchFileException {
+        private static final long serialVersionUID = 1L;
+
+        StaleListing(ProjectPath file, Path jar) {
+            super(file.value(), null, "no such entry in " + jar.getFileName());
         }
     }
 

@@ -21,7 +21,6 @@ import graphql.schema.idl.errors.SchemaProblem;
 import io.github.sodagql.core.config.SodaGqlConfig;
 import io.github.sodagql.core.diagnostic.Diagnostic;
 import io.github.sodagql.core.diagnostic.DiagnosticCode;
-import io.github.sodagql.core.discovery.FileStat;
 import io.github.sodagql.core.discovery.TextDecoding;
 import io.github.sodagql.core.parse.DocumentParser;
 import io.github.sodagql.core.parse.NestingDepth;
@@ -50,50 +49,20 @@ public final class SchemaLoader {
 
     private SchemaLoader() {}
 
-    /**
-     * The files the schema would load from, without reading them: the session keeps them out of the
-     * documents (a schema named {@code *.graphql} in the documents folder is not a document). Problems
-     * finding them are reported by {@link #load}.
-     */
-    public static SortedSet<ProjectPath> schemaFiles(SodaGqlConfig config) {
-        return SchemaSources.resolve(config, new ArrayList<>());
-    }
-
-    /**
-     * The files and folders whose change can change the schema: each configured schema file, the folder each
-     * glob starts from, or the document roots when no schema path is set. For watchers and IDE deltas, which
-     * must also hear a schema file that a glob would match only from now on.
-     */
-    public static SortedSet<ProjectPath> schemaLocations(SodaGqlConfig config) {
-        return SchemaSources.locations(config);
-    }
-
-    /**
-     * What stands for the version of a schema file from {@link #schemaFiles}: its size and mtime, or for an entry of
-     * a jar on the classpath ({@code name.jar!/path}), the jar's. Equal stats mean an unchanged file.
-     */
-    public static FileStat statSchemaFile(SodaGqlConfig config, ProjectPath file) throws IOException {
-        return ClasspathSchemas.stat(config, file);
-    }
-
-    /** The bytes of a schema file from {@link #schemaFiles}, from its jar when it is in one. */
-    public static byte[] readSchemaFile(SodaGqlConfig config, ProjectPath file) throws IOException {
-        return ClasspathSchemas.read(config, file);
-    }
-
+    /** Finds the schema's files as {@code config} names them, and loads them. */
     public static SchemaLoadResult load(SodaGqlConfig config) {
-        return load(config, Optional.empty());
+        return load(SchemaSources.resolve(config), Optional.empty());
     }
 
     /**
-     * Loads the schema; when its content hash is {@code validatedBefore} (an earlier build loaded exactly these
-     * files without error), graphql-java's schema validation, a third of the load, is skipped: it could only
-     * say what it said then.
+     * Loads the schema from its files; when its content hash is {@code validatedBefore} (an earlier build loaded
+     * exactly these files without error), graphql-java's schema validation, a third of the load, is skipped: it
+     * could only say what it said then.
      */
-    public static SchemaLoadResult load(SodaGqlConfig config, Optional<ContentHash> validatedBefore) {
+    public static SchemaLoadResult load(SchemaSources sources, Optional<ContentHash> validatedBefore) {
         return onLargeStack(() -> {
             try {
-                return loadHere(config, validatedBefore);
+                return loadHere(sources, validatedBefore, true);
             } catch (StackOverflowError e) {
                 return SchemaLoadResult.failed(List.of(Diagnostic.global(DiagnosticCode.DEPTH_LIMIT,
                         "The schema is nested too deeply to be read, even on a " + (LargeStack.BYTES >> 20) + " MB stack.",
@@ -102,9 +71,10 @@ public final class SchemaLoader {
         });
     }
 
-    private static SchemaLoadResult loadHere(SodaGqlConfig config, Optional<ContentHash> validatedBefore) {
-        List<Diagnostic> diagnostics = new ArrayList<>();
-        SortedSet<ProjectPath> files = SchemaSources.resolve(config, diagnostics);
+    private static SchemaLoadResult loadHere(SchemaSources sources, Optional<ContentHash> validatedBefore,
+            boolean mayRelist) {
+        List<Diagnostic> diagnostics = new ArrayList<>(sources.problems());
+        SortedSet<ProjectPath> files = sources.files();
         if (files.isEmpty() || diagnostics.stream().anyMatch(Diagnostic::isError)) {
             return SchemaLoadResult.failed(diagnostics);
         }
@@ -112,12 +82,16 @@ public final class SchemaLoader {
         StringBuilder hashInput = new StringBuilder();
         for (ProjectPath file : files) {
             try {
-                byte[] bytes = ClasspathSchemas.read(config, file);
+                byte[] bytes = sources.read(file);
                 String text = TextDecoding.decode(bytes);
                 TextDecoding.invalidUtf8(file, bytes, text).ifPresent(diagnostics::add);
                 texts.put(file, text);
                 hashInput.append(file).append('\0').append(ContentHash.of(bytes)).append('\n');
             } catch (IOException e) {
+                if (e instanceof ClasspathSchemas.StaleListing && mayRelist) {
+                    // Only a cache was wrong: the jars are listed again, once, and what they hold is loaded.
+                    return loadHere(sources.relisted(), validatedBefore, false);
+                }
                 diagnostics.add(Diagnostic.at(DiagnosticCode.IO_ERROR, SourceLocation.startOf(file),
                         "Cannot read the schema: " + e.getMessage() + ".", "Check that the file exists and is readable."));
             }

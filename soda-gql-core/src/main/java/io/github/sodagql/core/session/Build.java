@@ -39,6 +39,7 @@ import io.github.sodagql.core.parse.ParsedOperation;
 import io.github.sodagql.core.schema.LoadedSchema;
 import io.github.sodagql.core.schema.SchemaCache;
 import io.github.sodagql.core.schema.SchemaLoader;
+import io.github.sodagql.core.schema.SchemaSources;
 import io.github.sodagql.core.source.ProjectPath;
 import io.github.sodagql.core.validate.DefinitionChecks;
 import java.nio.file.Path;
@@ -175,28 +176,19 @@ final class Build {
     /** Documents and schema files: stat first, hash only what moved. */
     private DetectedInputs detectChanges(Optional<Snapshot> reusable, Optional<CompletableFuture<ScanResult>> scan) {
         // Without schema paths, the schema is the roots' *.graphqls files: the document walk has found them.
-        Set<ProjectPath> schemaFiles = config.schemaPaths().isEmpty() && scan.isPresent()
-                ? new TreeSet<>(BuilderSession.join(scan.get()).defaultSchemaFiles())
-                : clock.time("discovery", () -> SchemaLoader.schemaFiles(config));
+        SchemaSources schemaSources = config.schemaPaths().isEmpty() && scan.isPresent()
+                ? SchemaSources.resolve(config, Optional.of(BuilderSession.join(scan.get()).defaultSchemaFiles()))
+                : clock.time("discovery", () -> SchemaSources.resolve(config));
+        Set<ProjectPath> schemaFiles = schemaSources.files();
         SortedMap<ProjectPath, ParsedFile> files = new TreeMap<>(reusable.map(Snapshot::files).orElse(new TreeMap<>()));
         DocumentChanges changes = clock.time("discovery", () -> documentChanges(reusable, files, schemaFiles, scan));
         note(changes.changes());
         changes.touched().forEach((path, fingerprint) -> files.put(path, touched(files.get(path), fingerprint)));
         // A file in a jar stands as the jar's size and mtime with its own hash (schema/ClasspathSchemas).
         InputFingerprints schemaInputs = clock.time("discovery", () -> detector.schemaFiles(schemaFiles,
-                reusable.map(Snapshot::schemaInputs).orElse(new TreeMap<>()), new ChangeDetector.FileAccess() {
-                    @Override
-                    public io.github.sodagql.core.discovery.FileStat stat(ProjectPath path) throws java.io.IOException {
-                        return SchemaLoader.statSchemaFile(config, path);
-                    }
-
-                    @Override
-                    public byte[] read(ProjectPath path) throws java.io.IOException {
-                        return SchemaLoader.readSchemaFile(config, path);
-                    }
-                }));
+                reusable.map(Snapshot::schemaInputs).orElse(new TreeMap<>()), schemaSources));
         boolean schemaChanged = schemaChanged(schemaInputs, schemaFiles, reusable);
-        return new DetectedInputs(files, changes, schemaInputs, schemaChanged, BuildCounters.none().withDiscovery(
+        return new DetectedInputs(files, changes, schemaSources, schemaInputs, schemaChanged, BuildCounters.none().withDiscovery(
                 changes.scanned(), changes.statHits(), changes.hashes() + schemaInputs.hashes()));
     }
 
@@ -221,7 +213,8 @@ final class Build {
                 reusable.map(p -> List.copyOf(p.schemaInputs().keySet())).orElse(List.of()),
                 reusable.map(Snapshot::schemaDiagnostics).orElse(List.of()));
         CompletableFuture<SchemaCache.Loaded> schemaLoad = CompletableFuture.supplyAsync(() -> clock.timeConcurrently(
-                "schema", () -> schemaCache.load(knownSchema, validated -> SchemaLoader.load(config, validated), debugNotes)),
+                "schema", () -> schemaCache.load(knownSchema,
+                        validated -> SchemaLoader.load(inputs.schemaSources(), validated), debugNotes)),
                 BuilderSession::startDaemon);
         List<ParsedFile> parsed = clock.time("parse", () -> inputs.documents().reads().values().parallelStream()
                 .map(result -> result instanceof ReadResult.Read ok ? DocumentParser.parse(ok.file())

@@ -2,7 +2,7 @@ package io.github.sodagql.core.session;
 
 import io.github.sodagql.core.config.DocumentRoot;
 import io.github.sodagql.core.config.SodaGqlConfig;
-import io.github.sodagql.core.schema.SchemaLoader;
+import io.github.sodagql.core.schema.SchemaSources;
 import io.github.sodagql.core.source.ProjectPath;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -107,7 +107,7 @@ public final class WatchLoop implements AutoCloseable {
         for (DocumentRoot root : config.documentRoots()) {
             found.add(root.directory().resolveAgainst(config.projectDirectory()));
         }
-        for (ProjectPath schema : SchemaLoader.schemaLocations(config)) {
+        for (ProjectPath schema : SchemaSources.locations(config)) {
             found.add(schema.resolveAgainst(config.projectDirectory()));
         }
         locations = List.copyOf(found);

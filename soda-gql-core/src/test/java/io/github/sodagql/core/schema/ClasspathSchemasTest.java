@@ -40,7 +40,9 @@ class ClasspathSchemasTest {
     }
 
     private static List<String> resolve(SodaGqlConfig config, List<Diagnostic> problems) {
-        return SchemaSources.resolve(config, problems).stream().map(ProjectPath::value).toList();
+        SchemaSources sources = SchemaSources.resolve(config);
+        problems.addAll(sources.problems());
+        return sources.files().stream().map(ProjectPath::value).toList();
     }
 
     @Test
@@ -134,8 +136,8 @@ class ClasspathSchemasTest {
 
         assertEquals(List.of("api.jar!/schema/one.graphqls", "api.jar#2!/schema/two.graphqls"), files);
         assertEquals("type Query {\n  pong: Int\n}\n", new String(
-                SchemaLoader.readSchemaFile(config, ProjectPath.parse("api.jar#2!/schema/two.graphqls")), StandardCharsets.UTF_8));
-        assertEquals(Files.size(two), SchemaLoader.statSchemaFile(config, ProjectPath.parse("api.jar#2!/schema/two.graphqls")).size(),
+                SchemaSources.resolve(config).read(ProjectPath.parse("api.jar#2!/schema/two.graphqls")), StandardCharsets.UTF_8));
+        assertEquals(Files.size(two), SchemaSources.resolve(config).stat(ProjectPath.parse("api.jar#2!/schema/two.graphqls")).size(),
                 "a jar's entry stands as the jar");
     }
 
@@ -205,7 +207,7 @@ class ClasspathSchemasTest {
         List<ProjectPath> files = ClasspathSchemas.resolve(config, List.of("classpath:schema/*.graphqls"), new ArrayList<>());
 
         assertEquals(List.of("api-1.0.jar!/schema/ghost.graphqls"), files.stream().map(ProjectPath::value).toList());
-        assertThrows(NoSuchFileException.class, () -> SchemaLoader.readSchemaFile(config, files.get(0)));
+        assertThrows(NoSuchFileException.class, () -> SchemaSources.resolve(config).read(files.get(0)));
         assertTrue(Files.notExists(memo), "the next resolution lists the jar again");
     }
 
@@ -214,7 +216,7 @@ class ClasspathSchemasTest {
         Path jar = TestJar.write(temporary.resolve("lib/api-1.0.jar"), Map.of("schema/schema.graphqls", SCHEMA));
         SodaGqlConfig config = config("classpath:schema/schema.graphqls", jar).build();
 
-        SchemaLoader.schemaFiles(config);
+        SchemaSources.resolve(config);
 
         String memo = Files.readString(config.stateDirectory().resolveAgainst(project()).resolve(JarListings.FILE));
         assertTrue(!memo.contains(temporary.toString()) && !memo.contains("api-1.0.jar"), memo);
@@ -226,7 +228,7 @@ class ClasspathSchemasTest {
         Path other = TestJar.write(temporary.resolve("lib/other-1.0.jar"), Map.of("x.txt", "x"));
         Path classes = Files.createDirectories(temporary.resolve("api/target/classes"));
 
-        List<String> locations = SchemaLoader.schemaLocations(config("classpath:schema/**/*.graphqls", other, holder, classes)
+        List<String> locations = SchemaSources.locations(config("classpath:schema/**/*.graphqls", other, holder, classes)
                 .schemaPath("src/main/graphql/local.graphqls").build()).stream().map(ProjectPath::value).toList();
 
         assertEquals(List.of("../api/target/classes/schema", "../lib/api-1.0.jar", "src/main/graphql/local.graphqls"), locations);

@@ -136,7 +136,7 @@ class SchemaLoaderTest {
         project.write("src/main/graphql/types.graphqls", "type Product {\n  id: ID!\n}\n");
         var validated = load(config).schema().orElseThrow().contentHash();
         project.write("src/main/graphql/types.graphqls", "type Product {\n  id: ID!\n  __secret: String\n}\n");
-        assertTrue(SchemaLoader.load(config, java.util.Optional.of(validated)).schema().isEmpty(),
+        assertTrue(SchemaLoader.load(SchemaSources.resolve(config), java.util.Optional.of(validated)).schema().isEmpty(),
                 "a hash validated before, but of other content: validated again");
 
         // The schema's hash as the loader forms it: each file's path and content hash, in path order.
@@ -144,7 +144,7 @@ class SchemaLoaderTest {
                 .map(name -> "src/main/graphql/" + name + "\0" + io.github.sodagql.core.source.ContentHash.of(
                         readBytes(project.directory().resolve("src/main/graphql/" + name))) + "\n")
                 .collect(java.util.stream.Collectors.joining()));
-        SchemaLoadResult trusted = SchemaLoader.load(config, java.util.Optional.of(reservedHash));
+        SchemaLoadResult trusted = SchemaLoader.load(SchemaSources.resolve(config), java.util.Optional.of(reservedHash));
         assertEquals(List.of(), trusted.diagnostics(), "the same content as a validated load: not validated again");
         assertNotNull(trusted.schema().orElseThrow().schema().getObjectType("Product"));
     }

@@ -207,4 +207,72 @@ class ExportedFilesTest {
         assertEquals(List.of(DiagnosticCode.CONFIG_INVALID), result.diagnostics().stream().map(Diagnostic::code).toList());
         assertTrue(result.diagnostics().get(0).message().contains("'relay'"), result.diagnostics().get(0).message());
     }
+
+    private static final String COPY = "META-INF/soda-gql/operations.json";
+
+    private static SodaGqlConfig withCopy(TestProject project, String name) {
+        return project.config().exports(new ExportOptions(List.of(), false, false, ProjectPath.parse(RESOURCES),
+                java.util.Optional.of(name))).build();
+    }
+
+    @Test
+    void theArtifactsClasspathCopyHoldsArtifactJsonsBytesAfterEveryBuild() throws IOException {
+        TestProject project = project();
+        BuilderSession session = new BuilderSession(withCopy(project, COPY));
+        Path copy = project.directory().resolve(RESOURCES + "/" + COPY);
+        Path artifact = project.directory().resolve("target/soda-gql/" + BuilderSession.ARTIFACT_FILE);
+
+        session.buildInitial();
+        assertEquals(read(artifact), read(copy));
+
+        Files.delete(project.directory().resolve("src/main/graphql/cart.graphql"));
+        session.rebuild();
+        assertEquals(read(artifact), read(copy), "an incremental build updates it");
+        assertFalse(read(copy).contains("AddToCart"));
+
+        Files.delete(copy);
+        BuildResult noOp = session.rebuild();
+        assertEquals(0, noOp.report().counters().filesParsed(), "a no-op build");
+        assertEquals(read(artifact), read(copy), "a build with nothing to do puts it back");
+    }
+
+    @Test
+    void withoutTheOptionNoCopyIsWrittenAndTheOneWrittenBeforeIsDeleted() throws IOException {
+        TestProject project = project();
+        new BuilderSession(withCopy(project, COPY)).buildInitial();
+        assertEquals(List.of(COPY), tree(project.directory().resolve(RESOURCES)));
+
+        new BuilderSession(config(project, List.of(), false, false)).buildInitial();
+
+        assertEquals(List.of(), tree(project.directory().resolve(RESOURCES)));
+    }
+
+    @Test
+    void aCopyMovedElsewhereLeavesTheOldOneOnlyIfSomeoneEditedIt() throws IOException {
+        TestProject project = project();
+        new BuilderSession(withCopy(project, COPY)).buildInitial();
+        new BuilderSession(withCopy(project, "META-INF/soda-gql/admin/operations.json")).buildInitial();
+        assertEquals(List.of("META-INF/soda-gql/admin/operations.json"), tree(project.directory().resolve(RESOURCES)));
+
+        Path moved = project.directory().resolve(RESOURCES + "/META-INF/soda-gql/admin/operations.json");
+        Files.writeString(moved, "{\"mine\": true}\n");
+        new BuilderSession(withCopy(project, COPY)).buildInitial();
+
+        assertEquals("{\"mine\": true}\n", read(moved), "edited since we wrote it: kept");
+        assertTrue(Files.isRegularFile(project.directory().resolve(RESOURCES + "/" + COPY)));
+    }
+
+    @Test
+    void aCopyNamedOutsideTheResourceDirectoryIsAConfigError() {
+        TestProject project = project();
+        for (String name : List.of("../operations.json", "/etc/operations.json", "META-INF//operations.json", "")) {
+            BuildResult result = new BuilderSession(withCopy(project, name)).buildInitial();
+
+            assertEquals(List.of(DiagnosticCode.CONFIG_INVALID), result.diagnostics().stream().map(Diagnostic::code).toList(),
+                    name);
+            assertTrue(result.diagnostics().get(0).message().startsWith("Configuration 'classpathArtifact'"),
+                    result.diagnostics().get(0).message());
+        }
+        assertFalse(Files.exists(temporary.resolve("operations.json")));
+    }
 }
