@@ -310,29 +310,9 @@ public final class JavaGenerator {
     private static byte[] render(String pkg, TypeSpec.Builder type) {
         TypeSpec spec = type.addAnnotation(generated()).build();
         String text = JavaFile.builder(pkg, spec).indent("    ").skipJavaLangImports(true).build().toString();
-        return withoutBlankLinesInType(text).getBytes(StandardCharsets.UTF_8);
+        return SourceLayout.compact(text).getBytes(StandardCharsets.UTF_8);
     }
 
-    /**
-     * A JavaPoet file without the blank line JavaPoet writes between every two members (a sixth of artsy's
-     * generated lines; JavaPoet has no option for it). Only the blank lines after the package and the imports
-     * stay. Dropping the others cannot change the code: JavaPoet writes a string with line breaks as a
-     * concatenation of one-line literals, and every Javadoc line with its {@code *}, so a blank line is never
-     * inside a literal or a comment.
-     */
-    static String withoutBlankLinesInType(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        boolean inType = false;
-        for (String line : text.split("\n", -1)) {
-            if (line.isEmpty() && inType) {
-                continue;
-            }
-            inType |= !line.isEmpty() && !line.startsWith("package ") && !line.startsWith("import ");
-            out.append(line).append('\n');
-        }
-        // The last piece, after the final line break, is empty and was dropped like a blank line.
-        return out.toString();
-    }
 
     /**
      * A support type's source. Its placeholders say what may be null: {@code ${Nullable}} before a type, and
