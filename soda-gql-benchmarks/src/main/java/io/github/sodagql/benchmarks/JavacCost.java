@@ -21,36 +21,65 @@ import javax.tools.ToolProvider;
  * What a generated tree costs javac, without Maven (issue 14): the best of N in-process compiles in one JVM
  * (the first ones warm the compiler up), split by javac's phases, with the tree's size beside it: files,
  * lines, and the class files written (top-level and nested). Same options as {@code javac-generated}:
- * {@code java -cp ... io.github.sodagql.benchmarks.JavacCost GENERATED_DIR [RUNS] [DEFINITIONS]}.
+ * {@code java -cp ... io.github.sodagql.benchmarks.JavacCost GENERATED_DIR[,OTHER_DIR...] [RUNS] [DEFINITIONS]};
+ * several trees (before and after a change) are compiled in turn in the same JVM.
  */
 final class JavacCost {
     private JavacCost() {}
 
     public static void main(String[] args) throws IOException {
-        Path generated = Path.of(args[0]);
+        List<Path> trees = java.util.Arrays.stream(args[0].split(",")).map(Path::of).toList();
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         int definitions = args.length > 2 ? Integer.parseInt(args[2]) : 0;
-        List<Path> sources;
-        try (Stream<Path> files = Files.walk(generated)) {
-            sources = files.filter(p -> p.toString().endsWith(".java")).sorted().toList();
+        List<Tree> measured = new java.util.ArrayList<>();
+        for (Path tree : trees) {
+            measured.add(new Tree(tree));
         }
-        long lines = 0;
-        for (Path source : sources) {
-            try (Stream<String> text = Files.lines(source)) {
-                lines += text.count();
+        // Runs alternate between the trees, so a busy machine or a warming JIT weighs on each alike.
+        for (int run = 1; run <= runs; run++) {
+            for (Tree tree : measured) {
+                tree.compileOnce(run);
             }
         }
-        Path into = Files.createTempDirectory("javac-cost");
+        for (Tree tree : measured) {
+            System.out.printf(Locale.ROOT, "%s: files %,d | lines %,d | classes %,d (%,d top-level, %,d nested) | javac best of %d %,d ms %s%n",
+                    tree.root, tree.sources.size(), tree.lines, tree.topLevel + tree.nested, tree.topLevel, tree.nested, runs,
+                    tree.best, millis(tree.bestPhases));
+            if (definitions > 0) {
+                System.out.printf(Locale.ROOT, "  per definition (%,d): lines %.1f | classes %.2f | javac %.2f ms%n", definitions,
+                        (double) tree.lines / definitions, (double) (tree.topLevel + tree.nested) / definitions,
+                        (double) tree.best / definitions);
+            }
+        }
+    }
+
+    /** One generated tree and its best compile so far. */
+    private static final class Tree {
+        final Path root;
+        final List<Path> sources;
+        long lines;
         long best = Long.MAX_VALUE;
         Map<TaskEvent.Kind, Long> bestPhases = Map.of();
-        int topLevel = 0;
-        int nested = 0;
-        for (int run = 1; run <= runs; run++) {
-            Fixture.deleteTree(into);
-            Files.createDirectories(into);
+        int topLevel;
+        int nested;
+
+        Tree(Path root) throws IOException {
+            this.root = root;
+            try (Stream<Path> files = Files.walk(root)) {
+                sources = files.filter(p -> p.toString().endsWith(".java")).sorted().toList();
+            }
+            for (Path source : sources) {
+                try (Stream<String> text = Files.lines(source)) {
+                    lines += text.count();
+                }
+            }
+        }
+
+        void compileOnce(int run) throws IOException {
+            Path into = Files.createTempDirectory("javac-cost");
             Map<TaskEvent.Kind, Long> phases = new EnumMap<>(TaskEvent.Kind.class);
             long wall = compile(sources, into, phases);
-            System.out.printf(Locale.ROOT, "javac run %d: %,d ms %s%n", run, wall, millis(phases));
+            System.out.printf(Locale.ROOT, "%s run %d: %,d ms %s%n", root, run, wall, millis(phases));
             if (wall < best) {
                 best = wall;
                 bestPhases = phases;
@@ -60,13 +89,7 @@ final class JavacCost {
                 nested = (int) names.stream().filter(n -> n.contains("$")).count();
                 topLevel = names.size() - nested;
             }
-        }
-        Fixture.deleteTree(into);
-        System.out.printf(Locale.ROOT, "files %,d | lines %,d | classes %,d (%,d top-level, %,d nested) | javac best of %d %,d ms %s%n",
-                sources.size(), lines, topLevel + nested, topLevel, nested, runs, best, millis(bestPhases));
-        if (definitions > 0) {
-            System.out.printf(Locale.ROOT, "per definition (%,d): lines %.1f | classes %.2f | javac %.2f ms%n", definitions,
-                    (double) lines / definitions, (double) (topLevel + nested) / definitions, (double) best / definitions);
+            Fixture.deleteTree(into);
         }
     }
 
