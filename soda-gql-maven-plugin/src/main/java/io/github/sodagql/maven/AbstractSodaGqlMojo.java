@@ -1,5 +1,6 @@
 package io.github.sodagql.maven;
 
+import io.github.sodagql.core.artifact.ArtifactJson;
 import io.github.sodagql.core.config.DocumentRoot;
 import io.github.sodagql.core.config.ExportOptions;
 import io.github.sodagql.core.config.ScalarMapping;
@@ -7,11 +8,8 @@ import io.github.sodagql.core.config.SodaGqlConfig;
 import io.github.sodagql.core.output.OutputFile;
 import io.github.sodagql.core.output.OutputWriter;
 import io.github.sodagql.core.session.BuildResult;
-import io.github.sodagql.core.session.BuilderSession;
 import io.github.sodagql.core.source.ProjectPath;
 import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +37,7 @@ abstract class AbstractSodaGqlMojo extends AbstractMojo {
     List<String> schemaPaths;
 
     /** The folder that holds the {@code .graphql} documents. */
-    @Parameter(property = "soda-gql.documentsDirectory", defaultValue = "${project.basedir}/src/main/graphql")
+    @Parameter(property = "soda-gql.documentsDirectory", defaultValue = "${project.basedir}/" + SodaGqlConfig.DEFAULT_DOCUMENTS_DIRECTORY)
     File documentsDirectory;
 
     /** Globs of documents to compile, relative to {@code documentsDirectory}. */
@@ -214,25 +212,21 @@ abstract class AbstractSodaGqlMojo extends AbstractMojo {
     }
 
     /**
-     * Puts the artifact on the classpath, at the execution's path under {@code resourceDirectory}; written
-     * only when its bytes changed.
+     * Puts the build's artifact on the classpath, at the execution's path under {@code resourceDirectory}, in the
+     * bytes the core renders for {@code artifact.json}; written only when they changed.
      */
     void publishArtifact(SodaGqlConfig config, ExecutionFolders folders, BuildResult result) throws MojoExecutionException {
         if (result.artifact().isEmpty()) {
             return;
         }
-        Path artifact = config.stateDirectory().resolve(BuilderSession.ARTIFACT_FILE).resolveAgainst(config.projectDirectory());
-        try {
-            if (!Files.isRegularFile(artifact)) {
-                return;
-            }
-            byte[] bytes = Files.readAllBytes(artifact);
-            Path target = folders.resourceDirectory().toPath().resolve(folders.classpathArtifact());
-            ProjectPath relative = ProjectPath.of(config.projectDirectory(), target);
-            new OutputWriter(config.projectDirectory()).write(List.of(new OutputFile(relative, bytes)));
-            buildContext.refresh(target.toFile());
-        } catch (IOException e) {
-            throw new MojoExecutionException("soda-gql: cannot copy " + artifact + " to the classpath: " + e.getMessage(), e);
+        Path target = folders.resourceDirectory().toPath().resolve(folders.classpathArtifact());
+        ProjectPath relative = ProjectPath.of(config.projectDirectory(), target);
+        var written = new OutputWriter(config.projectDirectory()).write(List.of(new OutputFile(relative,
+                ArtifactJson.render(result.artifact().get()))));
+        if (!written.failures().isEmpty()) {
+            throw new MojoExecutionException("soda-gql: cannot put the artifact on the classpath at " + target + ": "
+                    + written.failures().get(0).message());
         }
+        buildContext.refresh(target.toFile());
     }
 }

@@ -40,7 +40,7 @@ public class DownloadSchemaMojo extends AbstractMojo {
     Map<String, String> headers;
 
     /** Where the schema goes; a name ending in {@code .json} keeps the introspection result instead of SDL. */
-    @Parameter(property = "soda-gql.schemaFile", defaultValue = "${project.basedir}/src/main/graphql/schema.graphqls")
+    @Parameter(property = "soda-gql.schemaFile", defaultValue = "${project.basedir}/" + SodaGqlConfig.DEFAULT_DOCUMENTS_DIRECTORY + "/schema.graphqls")
     File schemaFile;
 
     /**

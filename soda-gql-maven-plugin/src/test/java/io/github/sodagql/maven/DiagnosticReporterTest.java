@@ -8,6 +8,7 @@ import io.github.sodagql.core.artifact.ArtifactCounts;
 import io.github.sodagql.core.diagnostic.Diagnostic;
 import io.github.sodagql.core.diagnostic.DiagnosticCode;
 import io.github.sodagql.core.session.BuildCounters;
+import io.github.sodagql.core.session.BuildMode;
 import io.github.sodagql.core.session.BuildReport;
 import io.github.sodagql.core.session.BuildResult;
 import io.github.sodagql.core.source.ProjectPath;
@@ -30,8 +31,8 @@ class DiagnosticReporterTest {
     private final DiagnosticReporter reporter = new DiagnosticReporter(log, context, PROJECT, new File("/work/project/pom.xml"));
 
     private static BuildResult result(List<Diagnostic> diagnostics) {
-        return new BuildResult(diagnostics, Optional.empty(), new BuildReport("incremental", new ArtifactCounts(2, 1, 0, 0, 0),
-                new BuildCounters(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), Map.of(), 1), List.of(CLEAN, PAGE), List.of());
+        return new BuildResult(diagnostics, Optional.empty(), new BuildReport(new BuildMode.Incremental(),
+                new ArtifactCounts(2, 1, 0, 0, 0), BuildCounters.none(), Map.of(), 1), List.of(CLEAN, PAGE), List.of());
     }
 
     private static Diagnostic unknownFragment() {

@@ -106,7 +106,7 @@ public final class SodaGqlCommand {
             }
             builder.scalar(ScalarMapping.parse(scalar.substring(0, equals), scalar.substring(equals + 1)));
         }
-        for (String directory : documents.isEmpty() ? List.of("src/main/graphql") : documents) {
+        for (String directory : documents.isEmpty() ? List.of(SodaGqlConfig.DEFAULT_DOCUMENTS_DIRECTORY) : documents) {
             builder.documentRoot(new DocumentRoot(builder.relative(directory), includes, excludes));
         }
         if (state != null) {

@@ -14,7 +14,6 @@ import io.github.sodagql.core.config.Nullability;
 import io.github.sodagql.core.config.ScalarMapping;
 import io.github.sodagql.core.diagnostic.Diagnostic;
 import io.github.sodagql.core.diagnostic.DiagnosticCode;
-import io.github.sodagql.core.output.OutputFile;
 import io.github.sodagql.core.shape.EnumShape;
 import io.github.sodagql.core.shape.FragmentShape;
 import io.github.sodagql.core.shape.InputShape;
@@ -211,7 +210,7 @@ public final class JavaGenerator {
             TypeSpec.Builder type = OperationClasses.operationClass(name, operation, selections, values, pkg);
             return owned(folder, name.simpleName(), render(pkg, type), operation.operation().id());
         })).toList());
-        files.sort(Comparator.comparing(f -> f.file().path()));
+        files.sort(Comparator.comparing(GeneratedFile::path));
         return new GeneratedSources(files, diagnostics);
     }
 
@@ -343,11 +342,11 @@ public final class JavaGenerator {
     }
 
     private static GeneratedFile shared(ProjectPath folder, String simpleName, byte[] bytes) {
-        return new GeneratedFile(new OutputFile(folder.resolve(simpleName + ".java"), bytes), Optional.empty());
+        return new GeneratedFile(folder.resolve(simpleName + ".java"), bytes, Optional.empty());
     }
 
     private static GeneratedFile owned(ProjectPath folder, String simpleName, byte[] bytes, DefinitionId owner) {
-        return new GeneratedFile(new OutputFile(folder.resolve(simpleName + ".java"), bytes), Optional.of(owner));
+        return new GeneratedFile(folder.resolve(simpleName + ".java"), bytes, Optional.of(owner));
     }
 
     static List<ValueRecords.Member> variableMembers(OperationShape operation) {

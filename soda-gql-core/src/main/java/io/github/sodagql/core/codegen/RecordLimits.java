@@ -9,9 +9,13 @@ import graphql.language.Node;
 import graphql.language.OperationDefinition;
 import graphql.language.Selection;
 import graphql.language.SelectionSet;
+import graphql.schema.GraphQLSchema;
+import io.github.sodagql.core.compose.ComposedOperation;
+import io.github.sodagql.core.compose.Composer;
 import io.github.sodagql.core.config.ScalarMapping;
 import io.github.sodagql.core.diagnostic.Diagnostic;
 import io.github.sodagql.core.diagnostic.DiagnosticCode;
+import io.github.sodagql.core.graph.DefinitionGraph;
 import io.github.sodagql.core.graph.DefinitionId;
 import io.github.sodagql.core.parse.DefinitionNodes;
 import io.github.sodagql.core.parse.DocumentParser;
@@ -20,10 +24,12 @@ import io.github.sodagql.core.shape.OperationShape;
 import io.github.sodagql.core.shape.SelectionShape;
 import io.github.sodagql.core.shape.SelectionShape.ObjectSelection;
 import io.github.sodagql.core.shape.SelectionShape.PolymorphicSelection;
+import io.github.sodagql.core.shape.ShapeBuilder;
 import io.github.sodagql.core.shape.TypeRef;
 import io.github.sodagql.core.shape.VariableShape;
 import io.github.sodagql.core.source.ProjectPath;
 import io.github.sodagql.core.source.SourceLocation;
+import io.github.sodagql.core.stack.LargeStack;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -55,6 +61,32 @@ public final class RecordLimits {
     /** @param scalars the configured custom scalar mappings, by GraphQL name */
     public RecordLimits(Map<String, ScalarMapping> scalars) {
         this.scalars = Map.copyOf(scalars);
+    }
+
+    /**
+     * The {@code CODEGEN_LIMIT} errors of a definition that passed validation: records too wide for the JVM. Only a
+     * definition with enough fields and spreads to come near the limit is shaped for it.
+     *
+     * @param operation the definition composed, when it is an operation that could be
+     */
+    public List<Diagnostic> check(GraphQLSchema schema, DefinitionGraph graph,
+            Composer composer, DefinitionNodes nodes, DefinitionId id,
+            Optional<ComposedOperation> operation) {
+        List<Definition<?>> definitions = new ArrayList<>();
+        if (operation.isPresent()) {
+            operation.get().document().getDefinitions().forEach(definitions::add);
+        } else if (id.kind() == DefinitionId.Kind.FRAGMENT && id.equals(graph.fragmentIndex().get(id.name()))) {
+            definitions.add(nodes.fragment(id.file(), id.name()));
+            graph.reachableFragments(id).forEach(f -> definitions.add(nodes.fragment(f.file(), f.name())));
+        }
+        if (!mayExceed(definitions)) {
+            return List.of();
+        }
+        ShapeBuilder shapes = new ShapeBuilder(schema,
+                name -> Optional.ofNullable(graph.fragmentIndex().get(name)).map(fragment -> composer.fragment(fragment, nodes)));
+        return LargeStack.retryingOnOverflow("soda-gql-shape", () -> operation.isPresent()
+                ? check(shapes.operation(operation.get()), graph.fragmentIndex(), nodes)
+                : check(id, shapes.fragment(id.file(), composer.fragment(id, nodes)).selection(), graph.fragmentIndex(), nodes));
     }
 
     /**

@@ -87,14 +87,7 @@ final class SelectionTypes {
     }
 
     private void collectReferences(SelectionShape selection, Set<String> names) {
-        List<ObjectSelection> objects = new ArrayList<>();
-        if (selection instanceof PolymorphicSelection polymorphic) {
-            polymorphic.branches().forEach(branch -> objects.add(branch.selection()));
-            objects.add(polymorphic.fallback());
-        } else {
-            objects.add((ObjectSelection) selection);
-        }
-        for (ObjectSelection object : objects) {
+        for (ObjectSelection object : selection.objects()) {
             for (FieldShape field : object.fields()) {
                 if (field.selection().isPresent()) {
                     collectReferences(field.selection().get(), names);

@@ -42,6 +42,11 @@ public record SodaGqlConfig(
         String nullability,
         boolean allowForeignFiles,
         List<Path> classpath) {
+    /** The defaults, in one place: the Maven plugin's parameters and the command line name these. */
+    public static final String DEFAULT_DOCUMENTS_DIRECTORY = "src/main/graphql";
+    public static final String DEFAULT_OUTPUT_DIRECTORY = "target/generated-sources/soda-gql";
+    public static final String DEFAULT_STATE_DIRECTORY = "target/soda-gql";
+
 
     /** Starts a schema path that names a file (or a glob of files) on the compile classpath rather than in the project. */
     public static final String CLASSPATH_PREFIX = "classpath:";
@@ -148,7 +153,7 @@ public record SodaGqlConfig(
                 problems.add(invalid("outputDirectory", "('" + outputDirectory + "') " + where + " 'stateDirectory' ('"
                         + stateDirectory + "'): generated sources and build state must not share a folder",
                         "Give each a folder of its own, neither inside the other, e.g. outputDirectory "
-                                + "target/generated-sources/soda-gql and stateDirectory target/soda-gql (the defaults)."));
+                                + DEFAULT_OUTPUT_DIRECTORY + " and stateDirectory " + DEFAULT_STATE_DIRECTORY + " (the defaults)."));
             }
         }
         exports.unknownManifests().forEach(name -> problems.add(invalid("operationManifests",
@@ -222,8 +227,8 @@ public record SodaGqlConfig(
         private final Path projectDirectory;
         private final List<String> schemaPaths = new ArrayList<>();
         private final List<DocumentRoot> documentRoots = new ArrayList<>();
-        private ProjectPath outputDirectory = ProjectPath.parse("target/generated-sources/soda-gql");
-        private ProjectPath stateDirectory = ProjectPath.parse("target/soda-gql");
+        private ProjectPath outputDirectory = ProjectPath.parse(DEFAULT_OUTPUT_DIRECTORY);
+        private ProjectPath stateDirectory = ProjectPath.parse(DEFAULT_STATE_DIRECTORY);
         private String javaPackage = "";
         private final Map<String, ScalarMapping> scalars = new TreeMap<>();
         private ExportOptions exports = ExportOptions.none();
@@ -299,7 +304,7 @@ public record SodaGqlConfig(
 
         public SodaGqlConfig build() {
             List<DocumentRoot> roots = documentRoots.isEmpty()
-                    ? List.of(DocumentRoot.of(ProjectPath.parse("src/main/graphql")))
+                    ? List.of(DocumentRoot.of(ProjectPath.parse(DEFAULT_DOCUMENTS_DIRECTORY)))
                     : documentRoots;
             return new SodaGqlConfig(projectDirectory, schemaPaths, roots, outputDirectory, stateDirectory,
                     javaPackage, scalars, exports, nullability, allowForeignFiles, classpath);

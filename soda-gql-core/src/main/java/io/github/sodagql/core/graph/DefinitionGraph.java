@@ -161,18 +161,33 @@ public final class DefinitionGraph {
         return reached;
     }
 
-    /** Every definition that reaches any of {@code ids} through spreads, transitively: the affected set. */
+    /** Every definition that reaches any of {@code ids} through spreads, transitively. */
     public SortedSet<DefinitionId> transitiveDependents(Collection<DefinitionId> ids) {
-        SortedSet<DefinitionId> reached = new TreeSet<>();
-        Deque<DefinitionId> pending = new ArrayDeque<>(ids);
+        return new TreeSet<>(dependents(List.of(this), ids, Set.of()).keySet());
+    }
+
+    /**
+     * The one walk of the reverse edges: breadth first from {@code starts}, through the definitions that spread
+     * them in any of {@code graphs} (in that order), skipping {@code known}. Each definition reached maps to the
+     * one it was reached from, in the order reached, so following the map back gives a shortest chain of spreads.
+     */
+    public static Map<DefinitionId, DefinitionId> dependents(List<DefinitionGraph> graphs, Collection<DefinitionId> starts,
+            Set<DefinitionId> known) {
+        Map<DefinitionId, DefinitionId> reachedFrom = new java.util.LinkedHashMap<>();
+        Set<DefinitionId> seen = new java.util.HashSet<>(known);
+        Deque<DefinitionId> pending = new ArrayDeque<>(starts);
         while (!pending.isEmpty()) {
-            for (DefinitionId source : spreadBy(pending.pop())) {
-                if (reached.add(source)) {
-                    pending.push(source);
+            DefinitionId reached = pending.poll();
+            for (DefinitionGraph graph : graphs) {
+                for (DefinitionId dependent : graph.spreadBy(reached)) {
+                    if (seen.add(dependent)) {
+                        reachedFrom.put(dependent, reached);
+                        pending.add(dependent);
+                    }
                 }
             }
         }
-        return reached;
+        return reachedFrom;
     }
 
     /** File-level adjacency: for each document, the other documents whose fragments it spreads. */

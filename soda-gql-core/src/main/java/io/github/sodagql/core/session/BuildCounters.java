@@ -2,7 +2,8 @@ package io.github.sodagql.core.session;
 
 /**
  * What a build did, counted. Tests assert on these (never on time): an incremental build is proven by
- * the work it skipped.
+ * the work it skipped. Each group is filled by the step that did the work ({@code with*}), so no step
+ * counts another's.
  *
  * @param filesScanned documents stat'ed by a scan (0 when a build tool supplied the change set)
  * @param statHits documents whose size and mtime had not moved: not read at all
@@ -35,7 +36,32 @@ public record BuildCounters(
         int filesDeleted,
         int outputs) {
 
-    static BuildCounters none() {
+    public static BuildCounters none() {
         return new BuildCounters(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    }
+
+    /** Discovery's counts: documents stat'ed, unchanged by stat, and files read and hashed. */
+    public BuildCounters withDiscovery(int scanned, int hits, int hashes) {
+        return new BuildCounters(scanned, hits, hashes, filesParsed, filesReparsed, schemaParsed, operationsComposed,
+                operationsValidated, definitionsChecked, filesGenerated, filesWritten, filesUnchanged, filesDeleted, outputs);
+    }
+
+    /** Parsing's counts: documents parsed, parsed again from the snapshot, and whether the schema was parsed. */
+    public BuildCounters withParsing(int parsed, int reparsed, boolean schema) {
+        return new BuildCounters(filesScanned, statHits, hashesComputed, parsed, reparsed, schema ? 1 : 0,
+                operationsComposed, operationsValidated, definitionsChecked, filesGenerated, filesWritten, filesUnchanged,
+                filesDeleted, outputs);
+    }
+
+    /** Checking's counts: operations composed and validated, definitions checked. */
+    public BuildCounters withChecks(int composed, int validated, int checked) {
+        return new BuildCounters(filesScanned, statHits, hashesComputed, filesParsed, filesReparsed, schemaParsed,
+                composed, validated, checked, filesGenerated, filesWritten, filesUnchanged, filesDeleted, outputs);
+    }
+
+    /** Generation's and output's counts: files rendered, written, unchanged, deleted, and every output left. */
+    public BuildCounters withOutputs(int generated, int written, int unchanged, int deleted, int all) {
+        return new BuildCounters(filesScanned, statHits, hashesComputed, filesParsed, filesReparsed, schemaParsed,
+                operationsComposed, operationsValidated, definitionsChecked, generated, written, unchanged, deleted, all);
     }
 }

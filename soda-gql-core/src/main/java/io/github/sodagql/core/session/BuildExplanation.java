@@ -1,6 +1,7 @@
 package io.github.sodagql.core.session;
 
 import com.google.gson.stream.JsonWriter;
+import io.github.sodagql.core.graph.AffectedSet;
 import io.github.sodagql.core.graph.DefinitionId;
 import io.github.sodagql.core.source.ProjectPath;
 import java.io.IOException;
@@ -82,6 +83,33 @@ public record BuildExplanation(List<InputChange> changes, List<Rebuilt> rebuilt,
         private String work() {
             return validated && regenerated ? "validated, generated" : validated ? "validated" : "generated";
         }
+    }
+
+    /**
+     * Every definition validated or generated again, with the chain that made it so: the affected set's cause, or,
+     * for one generated without being affected, why its outputs had to be made again.
+     *
+     * @param validated whether the affected definitions were validated (the schema loaded)
+     * @param repairs definitions with an output edited or deleted on disk
+     * @param before the last build's records, by id
+     */
+    static List<Rebuilt> rebuilt(AffectedSet affected, boolean validated, java.util.Set<DefinitionId> regenerated,
+            java.util.Set<DefinitionId> repairs, java.util.Map<DefinitionId, DefinitionRecord> before) {
+        java.util.SortedSet<DefinitionId> ids = new java.util.TreeSet<>(regenerated);
+        if (validated) {
+            ids.addAll(affected.causes().keySet());
+        }
+        List<Rebuilt> rebuilt = new ArrayList<>();
+        for (DefinitionId id : ids) {
+            DefinitionRecord old = before.get(id);
+            AffectedSet.Cause cause = affected.cause(id).orElseGet(() -> new AffectedSet.Cause(List.of(),
+                    repairs.contains(id) ? "an output of it was edited or deleted"
+                            : old != null && !old.outputsCurrent() ? "the last build did not generate it"
+                            : "a class name moved, so everything was generated again"));
+            rebuilt.add(new Rebuilt(id, validated && affected.contains(id), regenerated.contains(id), cause.via(),
+                    cause.origin()));
+        }
+        return rebuilt;
     }
 
     /** The explanation for a build log: inputs, then definitions, then outputs; empty when there is nothing. */

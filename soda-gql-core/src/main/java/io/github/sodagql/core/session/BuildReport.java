@@ -13,20 +13,30 @@ import java.util.stream.Collectors;
 /**
  * How a build went: its mode ({@code incremental}, or {@code full: <reason>}), counts, counters and time per
  * stage. Written as {@code report.json} beside the artifact.
+ *
+ * @param debugNotes what went wrong in a cache (a saved schema that could not be read or written, a pending list
+ *     that could not be read): never a problem of the project, since the build then does the work itself, but a
+ *     bug behind a cache shows here, in {@code report.json}'s {@code notices} and in Maven's {@code -X} log
  */
-public record BuildReport(String mode, ArtifactCounts counts, BuildCounters counters, Map<String, Long> stageMillis,
-        long totalMillis, BuildExplanation explanation) {
+public record BuildReport(BuildMode buildMode, ArtifactCounts counts, BuildCounters counters, Map<String, Long> stageMillis,
+        long totalMillis, BuildExplanation explanation, List<String> debugNotes) {
 
     public BuildReport {
-        java.util.Objects.requireNonNull(mode, "mode");
+        java.util.Objects.requireNonNull(buildMode, "buildMode");
         stageMillis = Map.copyOf(stageMillis);
         java.util.Objects.requireNonNull(explanation, "explanation");
+        debugNotes = List.copyOf(debugNotes);
     }
 
     /** A report without an explanation: a build that did nothing, or could not start. */
-    public BuildReport(String mode, ArtifactCounts counts, BuildCounters counters, Map<String, Long> stageMillis,
+    public BuildReport(BuildMode buildMode, ArtifactCounts counts, BuildCounters counters, Map<String, Long> stageMillis,
             long totalMillis) {
-        this(mode, counts, counters, stageMillis, totalMillis, BuildExplanation.none());
+        this(buildMode, counts, counters, stageMillis, totalMillis, BuildExplanation.none(), List.of());
+    }
+
+    /** The mode in the report's words ({@link BuildMode#label()}). */
+    public String mode() {
+        return buildMode.label();
     }
 
     /** One line for the build log. */
@@ -35,7 +45,7 @@ public record BuildReport(String mode, ArtifactCounts counts, BuildCounters coun
                 count(counts.documents(), "document"), count(counts.operations(), "operation"),
                 count(counts.fragments(), "fragment"), count(counts.errors(), "error"), count(counts.warnings(), "warning"),
                 count(counters.outputs(), "file"), counters.filesWritten(),
-                counters.filesUnchanged(), counters.filesDeleted(), totalMillis, mode);
+                counters.filesUnchanged(), counters.filesDeleted(), totalMillis, mode());
     }
 
     private static String count(int n, String noun) {
@@ -47,7 +57,7 @@ public record BuildReport(String mode, ArtifactCounts counts, BuildCounters coun
         String stages = stageMillis.entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .map(e -> e.getKey() + " " + e.getValue() + " ms").collect(Collectors.joining(", "));
         BuildCounters c = counters;
-        return List.of("soda-gql stages: " + (stages.isEmpty() ? "none" : stages),
+        List<String> lines = new java.util.ArrayList<>(List.of("soda-gql stages: " + (stages.isEmpty() ? "none" : stages),
                 "soda-gql counters: inputs: " + c.filesScanned() + " documents stat'ed, " + c.statHits()
                         + " unchanged by stat, " + c.hashesComputed() + " read and hashed",
                 "soda-gql counters: work: " + c.filesParsed() + " documents parsed, " + c.filesReparsed()
@@ -55,7 +65,9 @@ public record BuildReport(String mode, ArtifactCounts counts, BuildCounters coun
                         + ", " + c.operationsComposed() + " operations composed, "
                         + c.operationsValidated() + " validated, " + c.definitionsChecked() + " definitions checked",
                 "soda-gql counters: outputs: " + c.filesGenerated() + " generated, " + c.filesWritten() + " written, "
-                        + c.filesUnchanged() + " unchanged, " + c.filesDeleted() + " deleted, " + c.outputs() + " in all");
+                        + c.filesUnchanged() + " unchanged, " + c.filesDeleted() + " deleted, " + c.outputs() + " in all"));
+        debugNotes.forEach(note -> lines.add("soda-gql cache: " + note));
+        return List.copyOf(lines);
     }
 
     public byte[] toJson() {
@@ -63,7 +75,7 @@ public record BuildReport(String mode, ArtifactCounts counts, BuildCounters coun
         try (JsonWriter json = new JsonWriter(text)) {
             json.setIndent("  ");
             json.beginObject();
-            json.name("mode").value(mode);
+            json.name("mode").value(mode());
             json.name("counts").beginObject();
             json.name("documents").value(counts.documents());
             json.name("operations").value(counts.operations());
@@ -93,6 +105,11 @@ public record BuildReport(String mode, ArtifactCounts counts, BuildCounters coun
             }
             json.endObject();
             json.name("totalMillis").value(totalMillis);
+            json.name("notices").beginArray();
+            for (String note : debugNotes) {
+                json.value(note);
+            }
+            json.endArray();
             json.name("explain");
             explanation.writeJson(json);
             json.endObject();

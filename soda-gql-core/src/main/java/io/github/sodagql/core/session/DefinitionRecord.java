@@ -33,4 +33,23 @@ public record DefinitionRecord(
         typesUsed = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(typesUsed));
         outputs = List.copyOf(outputs);
     }
+
+    /** A definition checked by this build, whose outputs are as the last build left them until generation settles them. */
+    public static DefinitionRecord checked(DefinitionId id, List<Diagnostic> diagnostics, Optional<ArtifactOperation> entry,
+            Optional<DefinitionRecord> old) {
+        return new DefinitionRecord(id, diagnostics, entry, old.map(DefinitionRecord::typesUsed).orElse(new TreeSet<>()),
+                old.map(DefinitionRecord::outputs).orElse(List.of()), old.map(DefinitionRecord::outputsCurrent).orElse(false));
+    }
+
+    public DefinitionRecord withTypesUsed(SortedSet<String> types) {
+        return new DefinitionRecord(id, diagnostics, artifactEntry, types, outputs, outputsCurrent);
+    }
+
+    public DefinitionRecord withOutputs(List<OutputRecord> files, boolean current) {
+        return new DefinitionRecord(id, diagnostics, artifactEntry, typesUsed, files, current);
+    }
+
+    public DefinitionRecord withOutputsCurrent(boolean current) {
+        return new DefinitionRecord(id, diagnostics, artifactEntry, typesUsed, outputs, current);
+    }
 }

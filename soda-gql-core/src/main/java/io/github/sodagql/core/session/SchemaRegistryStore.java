@@ -13,6 +13,7 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -61,11 +62,17 @@ final class SchemaRegistryStore {
      * read within {@link #MAX_READ_MILLIS}.
      */
     static Optional<TypeDefinitionRegistry> load(Path stateDirectory, ContentHash schemaHash) {
+        return load(stateDirectory, schemaHash, java.util.Collections.synchronizedList(new java.util.ArrayList<>()));
+    }
+
+    /** As {@link #load(Path, ContentHash)}; a miss for any reason but an absent or other schema's file is noted. */
+    static Optional<TypeDefinitionRegistry> load(Path stateDirectory, ContentHash schemaHash, List<String> debugNotes) {
         java.util.concurrent.CompletableFuture<Optional<TypeDefinitionRegistry>> read = new java.util.concurrent.CompletableFuture<>();
         Thread reader = new Thread(() -> {
             try {
-                read.complete(read(stateDirectory, schemaHash));
+                read.complete(read(stateDirectory, schemaHash, debugNotes));
             } catch (Throwable e) {
+                debugNotes.add("cannot read " + FILE + " (" + e + ")");
                 read.complete(Optional.empty());
             }
         }, "soda-gql-schema-cache");
@@ -76,6 +83,7 @@ final class SchemaRegistryStore {
         } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
             // The reader cannot be stopped safely; it is a daemon, and the file it chokes on goes, so no later
             // build starts another.
+            debugNotes.add("gave up reading " + FILE + " after " + MAX_READ_MILLIS + " ms; deleting it");
             reader.interrupt();
             try {
                 Files.deleteIfExists(stateDirectory.resolve(FILE));
@@ -89,10 +97,11 @@ final class SchemaRegistryStore {
         }
     }
 
-    private static Optional<TypeDefinitionRegistry> read(Path stateDirectory, ContentHash schemaHash) {
+    private static Optional<TypeDefinitionRegistry> read(Path stateDirectory, ContentHash schemaHash, List<String> debugNotes) {
         try {
             byte[] whole = Files.readAllBytes(stateDirectory.resolve(FILE));
             if (!SnapshotStore.intact(whole)) {
+                debugNotes.add(FILE + " fails its checksum; parsing the schema instead");
                 return Optional.empty();
             }
             DataInputStream header = new DataInputStream(new ByteArrayInputStream(whole, 0, whole.length - Long.BYTES));
@@ -105,8 +114,12 @@ final class SchemaRegistryStore {
                         + ";maxarray=" + whole.length + ";maxbytes=" + whole.length + ";" + SYNTAX_TREE_CLASSES));
                 return in.readObject() instanceof TypeDefinitionRegistry registry ? Optional.of(registry) : Optional.empty();
             }
+        } catch (java.nio.file.NoSuchFileException e) {
+            return Optional.empty();
         } catch (IOException | ClassNotFoundException | RuntimeException | StackOverflowError e) {
-            // A cache miss, whatever the reason: the schema is parsed from its files instead.
+            // A cache miss, whatever the reason: the schema is parsed from its files instead. Noted, so that a
+            // bug behind the miss shows.
+            debugNotes.add("cannot read " + FILE + " (" + e + "); parsing the schema instead");
             return Optional.empty();
         }
     }

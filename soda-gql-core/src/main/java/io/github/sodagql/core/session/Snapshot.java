@@ -59,4 +59,77 @@ public record Snapshot(
         classNames = Map.copyOf(classNames);
         Objects.requireNonNull(artifactOutput, "artifactOutput");
     }
+
+    /** This snapshot with the inputs' fingerprints refreshed: what a build with nothing to do saves. */
+    public Snapshot withInputs(SortedMap<ProjectPath, Fingerprint> newSchemaInputs, SortedMap<ProjectPath, ParsedFile> newFiles) {
+        return new Snapshot(compilerVersion, configHash, schemaHash, newSchemaInputs, schemaDiagnostics, newFiles,
+                graphDiagnostics, definitions, sharedOutputs, generationDiagnostics, classNames, generated, artifactOutput);
+    }
+
+    /** A snapshot built part by part, each part named; what is not set is empty. */
+    public static Builder builder(String compilerVersion, ContentHash configHash) {
+        return new Builder(compilerVersion, configHash);
+    }
+
+    /** Names the parts of a {@link Snapshot}, which has too many to pass by position. */
+    public static final class Builder {
+        private final String compilerVersion;
+        private final ContentHash configHash;
+        private Optional<ContentHash> schemaHash = Optional.empty();
+        private SortedMap<ProjectPath, Fingerprint> schemaInputs = new TreeMap<>();
+        private List<Diagnostic> schemaDiagnostics = List.of();
+        private SortedMap<ProjectPath, ParsedFile> files = new TreeMap<>();
+        private List<Diagnostic> graphDiagnostics = List.of();
+        private SortedMap<DefinitionId, DefinitionRecord> definitions = new TreeMap<>();
+        private List<OutputRecord> sharedOutputs = List.of();
+        private List<Diagnostic> generationDiagnostics = List.of();
+        private Map<String, String> classNames = Map.of();
+        private boolean generated;
+        private Optional<OutputRecord> artifactOutput = Optional.empty();
+
+        private Builder(String compilerVersion, ContentHash configHash) {
+            this.compilerVersion = compilerVersion;
+            this.configHash = configHash;
+        }
+
+        /** The schema as loaded: its hash, its files' fingerprints, its problems. */
+        public Builder schema(Optional<ContentHash> hash, SortedMap<ProjectPath, Fingerprint> inputs, List<Diagnostic> diagnostics) {
+            this.schemaHash = hash;
+            this.schemaInputs = inputs;
+            this.schemaDiagnostics = diagnostics;
+            return this;
+        }
+
+        /** The documents as parsed, and the problems of their graph. */
+        public Builder documents(SortedMap<ProjectPath, ParsedFile> parsed, List<Diagnostic> graphProblems) {
+            this.files = parsed;
+            this.graphDiagnostics = graphProblems;
+            return this;
+        }
+
+        public Builder definitions(SortedMap<DefinitionId, DefinitionRecord> records) {
+            this.definitions = records;
+            return this;
+        }
+
+        /** What generation left: shared outputs, its own problems, the class names, and whether it ran. */
+        public Builder generation(List<OutputRecord> shared, List<Diagnostic> diagnostics, Map<String, String> names,
+                boolean ran) {
+            this.sharedOutputs = shared;
+            this.generationDiagnostics = diagnostics;
+            this.classNames = names;
+            this.generated = ran;
+            return this;
+        }
+
+        public Builder artifactOutput(Optional<OutputRecord> record) {
+            this.artifactOutput = record;
+            return this;
+        }
+
+        public Snapshot build() {
+            return new Snapshot(compilerVersion, configHash, schemaHash, schemaInputs, schemaDiagnostics, files,
+                    graphDiagnostics, definitions, sharedOutputs, generationDiagnostics, classNames, generated, artifactOutput);
+        }
+    }
 }

@@ -14,6 +14,17 @@ public sealed interface SelectionShape permits SelectionShape.ObjectSelection, S
     /** The schema type the selection is on. */
     String typeName();
 
+    /** Every object shape the data may have: this one, or each branch's and then the fallback. */
+    default List<ObjectSelection> objects() {
+        if (this instanceof PolymorphicSelection polymorphic) {
+            List<ObjectSelection> objects = new java.util.ArrayList<>();
+            polymorphic.branches().forEach(branch -> objects.add(branch.selection()));
+            objects.add(polymorphic.fallback());
+            return objects;
+        }
+        return List.of((ObjectSelection) this);
+    }
+
     record ObjectSelection(String typeName, List<FieldShape> fields, List<FragmentRef> fragments) implements SelectionShape {
         public ObjectSelection {
             Objects.requireNonNull(typeName, "typeName");

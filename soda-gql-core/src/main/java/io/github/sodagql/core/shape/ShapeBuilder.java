@@ -49,7 +49,8 @@ public final class ShapeBuilder {
     private static final TypeRef TYPENAME_TYPE = new TypeRef.NonNull(new TypeRef.Named("String", TypeKind.SCALAR));
 
     private final GraphQLSchema schema;
-    private final java.util.function.Function<String, Optional<FragmentDefinition>> fragments;
+    private final SelectionCollector collector;
+    private final TypeUsage types;
 
     /**
      * @param fragments any fragment of the project by name, as composed (with {@code __typename} added);
@@ -57,7 +58,8 @@ public final class ShapeBuilder {
      */
     public ShapeBuilder(GraphQLSchema schema, java.util.function.Function<String, Optional<FragmentDefinition>> fragments) {
         this.schema = schema;
-        this.fragments = fragments;
+        this.collector = new SelectionCollector(schema, fragments);
+        this.types = new TypeUsage(schema);
     }
 
     public OperationShape operation(ComposedOperation operation) {
@@ -72,116 +74,43 @@ public final class ShapeBuilder {
             variables.add(new VariableShape(variable.getName(), TypeRef.of(variable.getType(), schema),
                     Optional.ofNullable(variable.getDefaultValue()).map(AstPrinter::printAstCompact)));
         }
-        ObjectSelection data = objectSelection(root, collect(root, unguarded(node.getSelectionSet())));
+        ObjectSelection data = objectSelection(root, collector.collect(root, SelectionCollector.unguarded(node.getSelectionSet())));
         return new OperationShape(operation, operation.id().file(), variables, data);
     }
 
     public FragmentShape fragment(ProjectPath source, FragmentDefinition node) {
         GraphQLCompositeType type = (GraphQLCompositeType) schema.getType(node.getTypeCondition().getName());
         return new FragmentShape(node.getName(), node.getTypeCondition().getName(), source,
-                selection(type, unguarded(node.getSelectionSet())));
+                selection(type, SelectionCollector.unguarded(node.getSelectionSet())));
     }
 
     /** The enums, input objects (transitively) and custom scalars an operation uses, by name. */
     public java.util.SortedSet<String> typesUsed(OperationShape operation) {
-        Map<String, GraphQLNamedType> used = new java.util.TreeMap<>();
-        operation.variables().forEach(variable -> useInput(variable.type(), used));
-        useOutput(operation.data(), used);
-        return new java.util.TreeSet<>(used.keySet());
+        return types.typesUsed(operation);
     }
 
     /** The enums and custom scalars a fragment's selection uses, by name. */
     public java.util.SortedSet<String> typesUsed(FragmentShape fragment) {
-        Map<String, GraphQLNamedType> used = new java.util.TreeMap<>();
-        useOutput(fragment.selection(), used);
-        return new java.util.TreeSet<>(used.keySet());
+        return types.typesUsed(fragment);
     }
 
     /** Every enum type of the schema, used or not: each may get a class, so each name is kept for it. */
     public java.util.SortedSet<String> enumTypeNames() {
-        return typeNames(graphql.schema.GraphQLEnumType.class);
+        return types.enumTypeNames();
     }
 
     /** Every input object type of the schema, used or not. */
     public java.util.SortedSet<String> inputTypeNames() {
-        return typeNames(graphql.schema.GraphQLInputObjectType.class);
-    }
-
-    private java.util.SortedSet<String> typeNames(Class<? extends GraphQLNamedType> kind) {
-        java.util.SortedSet<String> names = new java.util.TreeSet<>();
-        schema.getAllTypesAsList().stream().filter(kind::isInstance).map(GraphQLNamedType::getName)
-                .filter(name -> !name.startsWith("__")).forEach(names::add);
-        return names;
+        return types.inputTypeNames();
     }
 
     /** The schema types of these names, described for generation, each kind sorted by name. */
     public SchemaUsage usage(java.util.Collection<String> typeNames) {
-        List<EnumShape> enums = new ArrayList<>();
-        List<InputShape> inputs = new ArrayList<>();
-        Set<String> scalars = new java.util.TreeSet<>();
-        for (String name : new java.util.TreeSet<>(typeNames)) {
-            GraphQLNamedType type = (GraphQLNamedType) schema.getType(name);
-            if (type instanceof graphql.schema.GraphQLEnumType enumType) {
-                enums.add(new EnumShape(name, Optional.ofNullable(enumType.getDescription()), enumType.getValues().stream()
-                        .map(v -> new EnumShape.Value(v.getName(), Optional.ofNullable(v.getDescription()),
-                                v.isDeprecated() ? Optional.of(reason(v.getDeprecationReason())) : Optional.empty()))
-                        .toList()));
-            } else if (type instanceof graphql.schema.GraphQLInputObjectType input) {
-                inputs.add(new InputShape(name, Optional.ofNullable(input.getDescription()), input.getFieldDefinitions().stream()
-                        .map(f -> new InputShape.Field(f.getName(), TypeRef.of(f.getType()),
-                                f.hasSetDefaultValue() ? Optional.ofNullable(f.getInputFieldDefaultValue().getValue())
-                                        .map(value -> value instanceof graphql.language.Value<?> literal
-                                                ? AstPrinter.printAstCompact(literal) : String.valueOf(value))
-                                        : Optional.empty(),
-                                Optional.ofNullable(f.getDescription()),
-                                f.isDeprecated() ? Optional.of(reason(f.getDeprecationReason())) : Optional.empty()))
-                        .toList()));
-            } else if (type != null) {
-                scalars.add(name);
-            }
-        }
-        return new SchemaUsage(enums, inputs, new java.util.TreeSet<>(scalars));
+        return types.usage(typeNames);
     }
 
-    private void useInput(TypeRef type, Map<String, GraphQLNamedType> used) {
-        TypeRef.Named named = type.named();
-        GraphQLNamedType resolved = (GraphQLNamedType) schema.getType(named.name());
-        if (resolved == null || used.containsKey(named.name()) || isBuiltInScalar(named)) {
-            return;
-        }
-        if (named.kind() == TypeKind.ENUM || named.kind() == TypeKind.SCALAR) {
-            used.put(named.name(), resolved);
-        } else if (resolved instanceof graphql.schema.GraphQLInputObjectType input) {
-            used.put(named.name(), resolved);
-            input.getFieldDefinitions().forEach(field -> useInput(TypeRef.of(field.getType()), used));
-        }
-    }
-
-    private void useOutput(SelectionShape selection, Map<String, GraphQLNamedType> used) {
-        List<ObjectSelection> objects = new ArrayList<>();
-        if (selection instanceof PolymorphicSelection polymorphic) {
-            polymorphic.branches().forEach(branch -> objects.add(branch.selection()));
-            objects.add(polymorphic.fallback());
-        } else {
-            objects.add((ObjectSelection) selection);
-        }
-        for (ObjectSelection object : objects) {
-            for (FieldShape field : object.fields()) {
-                TypeRef.Named named = field.type().named();
-                if ((named.kind() == TypeKind.ENUM || named.kind() == TypeKind.SCALAR) && !isBuiltInScalar(named)) {
-                    used.putIfAbsent(named.name(), (GraphQLNamedType) schema.getType(named.name()));
-                }
-                field.selection().ifPresent(nested -> useOutput(nested, used));
-            }
-        }
-    }
-
-    private static boolean isBuiltInScalar(TypeRef.Named named) {
-        return named.kind() == TypeKind.SCALAR && Set.of("Int", "Float", "String", "Boolean", "ID").contains(named.name());
-    }
-
-    private SelectionShape selection(GraphQLCompositeType parent, List<Reached> selections) {
-        Collected collected = collect(parent, selections);
+    private SelectionShape selection(GraphQLCompositeType parent, List<SelectionCollector.Reached> selections) {
+        SelectionCollector.Collected collected = collector.collect(parent, selections);
         if (parent instanceof GraphQLObjectType || !collected.narrowed) {
             return objectSelection(parent, collected);
         }
@@ -189,9 +118,9 @@ public final class ShapeBuilder {
         // would have the same shape share one branch.
         Map<FlatSelection.Key, List<GraphQLObjectType>> groups = new LinkedHashMap<>();
         Map<FlatSelection.Key, FlatSelection> shapes = new LinkedHashMap<>();
-        Map<FlatSelection.Key, Collected> collectedByGroup = new LinkedHashMap<>();
-        for (GraphQLObjectType concrete : possibleTypes(parent)) {
-            Collected own = collect(concrete, selections);
+        Map<FlatSelection.Key, SelectionCollector.Collected> collectedByGroup = new LinkedHashMap<>();
+        for (GraphQLObjectType concrete : collector.possibleTypes(parent)) {
+            SelectionCollector.Collected own = collector.collect(concrete, selections);
             FlatSelection flat = flatten(concrete, own);
             groups.computeIfAbsent(flat.key(), key -> new ArrayList<>()).add(concrete);
             shapes.putIfAbsent(flat.key(), flat);
@@ -208,13 +137,13 @@ public final class ShapeBuilder {
     }
 
     /** The type conditions that make a group, or the parent's name when the group has none of its own. */
-    private String groupName(GraphQLCompositeType parent, Collected collected) {
-        String narrowings = collected.applied.stream().filter(condition -> !applies(condition, parent))
+    private String groupName(GraphQLCompositeType parent, SelectionCollector.Collected collected) {
+        String narrowings = collected.applied.stream().filter(condition -> !collector.applies(condition, parent))
                 .map(GraphQLCompositeType::getName).distinct().collect(Collectors.joining("And"));
         return narrowings.isEmpty() ? parent.getName() : narrowings;
     }
 
-    private ObjectSelection objectSelection(GraphQLCompositeType type, Collected collected) {
+    private ObjectSelection objectSelection(GraphQLCompositeType type, SelectionCollector.Collected collected) {
         return build(type, flatten(type, collected));
     }
 
@@ -224,7 +153,7 @@ public final class ShapeBuilder {
      */
     private record FlatSelection(List<FlatField> fields, List<FragmentRef> fragments) {
         record FlatField(String responseName, String fieldName, TypeRef type, boolean conditional,
-                List<ReachedField> occurrences, Optional<GraphQLFieldDefinition> definition) {}
+                List<SelectionCollector.ReachedField> occurrences, Optional<GraphQLFieldDefinition> definition) {}
 
         record Key(List<List<Object>> fields, List<FragmentRef> fragments) {}
 
@@ -235,7 +164,7 @@ public final class ShapeBuilder {
         }
     }
 
-    private FlatSelection flatten(GraphQLCompositeType type, Collected collected) {
+    private FlatSelection flatten(GraphQLCompositeType type, SelectionCollector.Collected collected) {
         List<FlatSelection.FlatField> fields = new ArrayList<>();
         collected.fields.forEach((responseName, occurrences) -> {
             Field first = occurrences.get(0).field();
@@ -253,7 +182,7 @@ public final class ShapeBuilder {
         });
         List<FragmentRef> spreads = new ArrayList<>();
         collected.spreads.forEach((name, conditional) -> spreads.add(new FragmentRef(name, conditional,
-                conditional ? presenceKeys(type, name, collected) : List.of())));
+                conditional ? collector.presenceKeys(type, name, collected) : List.of())));
         return new FlatSelection(fields, spreads);
     }
 
@@ -269,7 +198,7 @@ public final class ShapeBuilder {
             fields.add(new FieldShape(field.responseName(), field.fieldName(), field.type(), field.conditional(),
                     field.definition().map(GraphQLFieldDefinition::getDescription),
                     field.definition().filter(GraphQLFieldDefinition::isDeprecated)
-                            .map(definition -> reason(definition.getDeprecationReason())),
+                            .map(definition -> TypeUsage.reason(definition.getDeprecationReason())),
                     nested));
         }
         return new ObjectSelection(type.getName(), fields, flat.fragments());
@@ -280,68 +209,16 @@ public final class ShapeBuilder {
      * an occurrence's sub-selections are there unless a directive the other occurrences do not share
      * left that occurrence out; those directives stay on them.
      */
-    private static List<Reached> nestedSelections(List<ReachedField> occurrences) {
+    private static List<SelectionCollector.Reached> nestedSelections(List<SelectionCollector.ReachedField> occurrences) {
         Set<String> common = new LinkedHashSet<>(occurrences.get(0).guard());
         occurrences.forEach(occurrence -> common.retainAll(occurrence.guard()));
-        List<Reached> nested = new ArrayList<>();
-        for (ReachedField occurrence : occurrences) {
+        List<SelectionCollector.Reached> nested = new ArrayList<>();
+        for (SelectionCollector.ReachedField occurrence : occurrences) {
             Set<String> guard = new LinkedHashSet<>(occurrence.guard());
             guard.removeAll(common);
-            selectionsOf(occurrence.field().getSelectionSet()).forEach(child -> nested.add(new Reached(child, guard)));
+            SelectionCollector.selectionsOf(occurrence.field().getSelectionSet()).forEach(child -> nested.add(new SelectionCollector.Reached(child, guard)));
         }
         return nested;
-    }
-
-    /**
-     * The response keys whose presence tells that a conditional spread was included: those the fragment
-     * always brings on this type and nothing else in the selection brings. When every key it brings is also
-     * brought otherwise, its own keys: decoding it then reads values that are there either way.
-     */
-    private List<String> presenceKeys(GraphQLCompositeType type, String fragmentName, Collected collected) {
-        Map<String, Boolean> own = fragmentKeys(type, fragmentName, new LinkedHashSet<>());
-        Set<String> elsewhere = new LinkedHashSet<>(collected.fields.keySet());
-        collected.spreads.keySet().stream().filter(name -> !name.equals(fragmentName))
-                .forEach(name -> elsewhere.addAll(fragmentKeys(type, name, new LinkedHashSet<>()).keySet()));
-        List<String> always = own.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).toList();
-        List<String> telling = always.stream().filter(key -> !elsewhere.contains(key)).toList();
-        return telling.isEmpty() ? always : telling;
-    }
-
-    /**
-     * Every response key a fragment may bring on objects of this type, through its spreads and inline
-     * fragments, mapped to whether it always brings it. Keys of type conditions that do not always apply
-     * count as maybe.
-     */
-    private Map<String, Boolean> fragmentKeys(GraphQLCompositeType type, String fragmentName, Set<String> visiting) {
-        Map<String, Boolean> keys = new LinkedHashMap<>();
-        FragmentDefinition fragment = fragments.apply(fragmentName).orElse(null);
-        if (fragment != null && visiting.add(fragmentName)) {
-            collectKeys(type, selectionsOf(fragment.getSelectionSet()), true, visiting, keys);
-        }
-        return keys;
-    }
-
-    private void collectKeys(GraphQLCompositeType type, List<Selection<?>> selections, boolean always,
-            Set<String> visiting, Map<String, Boolean> keys) {
-        for (Selection<?> selection : selections) {
-            boolean here = always && guardOf(selection).isEmpty();
-            if (selection instanceof Field field) {
-                keys.merge(field.getResultKey(), here, Boolean::logicalOr);
-            } else if (selection instanceof InlineFragment inline) {
-                GraphQLCompositeType condition = inline.getTypeCondition() == null ? type
-                        : compositeType(inline.getTypeCondition().getName());
-                if (condition != null) {
-                    collectKeys(type, selectionsOf(inline.getSelectionSet()), here && applies(condition, type), visiting, keys);
-                }
-            } else if (selection instanceof FragmentSpread spread) {
-                FragmentDefinition fragment = fragments.apply(spread.getName()).orElse(null);
-                GraphQLCompositeType condition = fragment == null ? null : compositeType(fragment.getTypeCondition().getName());
-                if (condition != null && visiting.add(spread.getName())) {
-                    collectKeys(type, selectionsOf(fragment.getSelectionSet()), here && applies(condition, type), visiting, keys);
-                    visiting.remove(spread.getName());
-                }
-            }
-        }
     }
 
     private GraphQLFieldDefinition fieldDefinition(GraphQLCompositeType type, String name) {
@@ -349,159 +226,5 @@ public final class ShapeBuilder {
             return name.equals("__schema") ? Introspection.SchemaMetaFieldDef : Introspection.TypeMetaFieldDef;
         }
         return type instanceof GraphQLFieldsContainer container ? container.getFieldDefinition(name) : null;
-    }
-
-    private Collected collect(GraphQLCompositeType parent, List<Reached> selections) {
-        Collected into = new Collected();
-        collectInto(parent, selections, into);
-        return into;
-    }
-
-    /**
-     * Gathers the response keys and spreads of one selection set for objects of {@code parent}: type
-     * conditions that apply to every such object are flattened in, the others only mark it as narrowed.
-     */
-    private void collectInto(GraphQLCompositeType parent, List<Reached> selections, Collected into) {
-        for (Reached reached : selections) {
-            Selection<?> selection = reached.selection();
-            Set<String> guard = new LinkedHashSet<>(reached.guard());
-            guard.addAll(guardOf(selection));
-            if (selection instanceof Field field) {
-                into.fields.computeIfAbsent(field.getResultKey(), key -> new ArrayList<>()).add(new ReachedField(field, guard));
-            } else if (selection instanceof InlineFragment inline) {
-                GraphQLCompositeType condition = inline.getTypeCondition() == null ? parent
-                        : compositeType(inline.getTypeCondition().getName());
-                if (condition == null) {
-                    continue;
-                }
-                if (applies(condition, parent)) {
-                    into.applied.add(condition);
-                    List<Reached> children = new ArrayList<>();
-                    selectionsOf(inline.getSelectionSet()).forEach(child -> children.add(new Reached(child, guard)));
-                    collectInto(parent, children, into);
-                } else {
-                    into.narrowed = true;
-                }
-            } else if (selection instanceof FragmentSpread spread) {
-                FragmentDefinition fragment = fragments.apply(spread.getName()).orElse(null);
-                GraphQLCompositeType condition = fragment == null ? null
-                        : compositeType(fragment.getTypeCondition().getName());
-                if (condition == null) {
-                    continue;
-                }
-                if (applies(condition, parent)) {
-                    into.applied.add(condition);
-                    into.spreads.merge(spread.getName(), !guard.isEmpty(), Boolean::logicalAnd);
-                } else {
-                    into.narrowed = true;
-                }
-            }
-        }
-    }
-
-    /**
-     * True when every object of {@code type} satisfies the condition, including objects of types the schema
-     * does not have yet: for an abstract type that holds only for itself and the interfaces it implements.
-     */
-    private boolean applies(GraphQLCompositeType condition, GraphQLCompositeType type) {
-        if (condition.getName().equals(type.getName())) {
-            return true;
-        }
-        if (type instanceof GraphQLObjectType object) {
-            return possibleTypes(condition).contains(object);
-        }
-        return type instanceof GraphQLInterfaceType iface && condition instanceof GraphQLInterfaceType
-                && implementsInterface(iface, condition.getName());
-    }
-
-    private static boolean implementsInterface(GraphQLInterfaceType type, String name) {
-        for (graphql.schema.GraphQLNamedOutputType implemented : type.getInterfaces()) {
-            if (implemented.getName().equals(name)
-                    || implemented instanceof GraphQLInterfaceType iface && implementsInterface(iface, name)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private Set<GraphQLObjectType> possibleTypes(GraphQLCompositeType type) {
-        Set<GraphQLObjectType> types = new LinkedHashSet<>();
-        if (type instanceof GraphQLObjectType object) {
-            types.add(object);
-        } else if (type instanceof GraphQLInterfaceType iface) {
-            schema.getImplementations(iface).stream().sorted(Comparator.comparing(GraphQLObjectType::getName))
-                    .forEach(types::add);
-        } else if (type instanceof GraphQLUnionType union) {
-            union.getTypes().stream().map(GraphQLObjectType.class::cast)
-                    .sorted(Comparator.comparing(GraphQLObjectType::getName)).forEach(types::add);
-        }
-        return types;
-    }
-
-    private GraphQLCompositeType compositeType(String name) {
-        return schema.getType(name) instanceof GraphQLCompositeType composite ? composite : null;
-    }
-
-    /**
-     * The {@code @include}/{@code @skip} directives that may leave a selection out, printed; the constant
-     * ones that always keep it ({@code @include(if: true)}, {@code @skip(if: false)}) are not.
-     */
-    private static Set<String> guardOf(Selection<?> selection) {
-        if (!(selection instanceof DirectivesContainer<?> container)) {
-            return Set.of();
-        }
-        Set<String> guard = new LinkedHashSet<>();
-        for (Directive directive : container.getDirectives()) {
-            String name = directive.getName();
-            if (name.equals("include") || name.equals("skip")) {
-                String printed = AstPrinter.printAstCompact(directive);
-                if (!printed.equals(name.equals("include") ? "@include(if:true)" : "@skip(if:false)")) {
-                    guard.add(printed);
-                }
-            }
-        }
-        return guard;
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"}) // graphql-java's SelectionSet returns a raw List<Selection>
-    private static List<Selection<?>> selectionsOf(graphql.language.SelectionSet selectionSet) {
-        return selectionSet == null ? List.of() : (List) selectionSet.getSelections();
-    }
-
-    /** Selections as they reach a selection set, each without directives of its own yet. */
-    private static List<Reached> unguarded(graphql.language.SelectionSet selectionSet) {
-        return selectionsOf(selectionSet).stream().map(selection -> new Reached(selection, Set.of())).toList();
-    }
-
-    private static String reason(String deprecationReason) {
-        return deprecationReason == null ? "" : deprecationReason;
-    }
-
-    /**
-     * A selection as it reaches a selection set, with the {@code @include}/{@code @skip} directives above it
-     * (on enclosing fragments, or on other occurrences of its field) that may leave it out.
-     */
-    private record Reached(Selection<?> selection, Set<String> guard) {
-        Reached {
-            guard = Set.copyOf(guard);
-        }
-    }
-
-    /** One occurrence of a response key and the directives that may leave it out; compared by AST identity. */
-    private record ReachedField(Field field, Set<String> guard) {
-        ReachedField {
-            guard = Set.copyOf(guard);
-        }
-    }
-
-    /** Response keys, spreads and type conditions of one selection set for one type, in document order. */
-    private static final class Collected {
-        final Map<String, List<ReachedField>> fields = new LinkedHashMap<>();
-        /** Spreads that apply, by fragment name: true when every one of them may be left out. */
-        final Map<String, Boolean> spreads = new LinkedHashMap<>();
-        /** Type conditions of inline fragments and spreads that apply, flattened in, in document order. */
-        final List<GraphQLCompositeType> applied = new ArrayList<>();
-        /** Some type condition applies to only some objects of the type. */
-        boolean narrowed;
     }
 }

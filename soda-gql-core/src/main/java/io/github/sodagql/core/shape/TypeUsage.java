@@ -1,0 +1,119 @@
+package io.github.sodagql.core.shape;
+
+import graphql.language.AstPrinter;
+import graphql.schema.GraphQLNamedType;
+import graphql.schema.GraphQLSchema;
+import io.github.sodagql.core.shape.SelectionShape.ObjectSelection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Which named schema types (enums, input objects, custom scalars) shapes use, and those types described for
+ * generation: what the shared generated files are made of.
+ */
+final class TypeUsage {
+    private final GraphQLSchema schema;
+
+    TypeUsage(GraphQLSchema schema) {
+        this.schema = schema;
+    }
+
+    /** The enums, input objects (transitively) and custom scalars an operation uses, by name. */
+    java.util.SortedSet<String> typesUsed(OperationShape operation) {
+        Map<String, GraphQLNamedType> used = new java.util.TreeMap<>();
+        operation.variables().forEach(variable -> useInput(variable.type(), used));
+        useOutput(operation.data(), used);
+        return new java.util.TreeSet<>(used.keySet());
+    }
+
+    /** The enums and custom scalars a fragment's selection uses, by name. */
+    java.util.SortedSet<String> typesUsed(FragmentShape fragment) {
+        Map<String, GraphQLNamedType> used = new java.util.TreeMap<>();
+        useOutput(fragment.selection(), used);
+        return new java.util.TreeSet<>(used.keySet());
+    }
+
+    /** Every enum type of the schema, used or not: each may get a class, so each name is kept for it. */
+    java.util.SortedSet<String> enumTypeNames() {
+        return typeNames(graphql.schema.GraphQLEnumType.class);
+    }
+
+    /** Every input object type of the schema, used or not. */
+    java.util.SortedSet<String> inputTypeNames() {
+        return typeNames(graphql.schema.GraphQLInputObjectType.class);
+    }
+
+    private java.util.SortedSet<String> typeNames(Class<? extends GraphQLNamedType> kind) {
+        java.util.SortedSet<String> names = new java.util.TreeSet<>();
+        schema.getAllTypesAsList().stream().filter(kind::isInstance).map(GraphQLNamedType::getName)
+                .filter(name -> !name.startsWith("__")).forEach(names::add);
+        return names;
+    }
+
+    /** The schema types of these names, described for generation, each kind sorted by name. */
+    SchemaUsage usage(java.util.Collection<String> typeNames) {
+        List<EnumShape> enums = new ArrayList<>();
+        List<InputShape> inputs = new ArrayList<>();
+        Set<String> scalars = new java.util.TreeSet<>();
+        for (String name : new java.util.TreeSet<>(typeNames)) {
+            GraphQLNamedType type = (GraphQLNamedType) schema.getType(name);
+            if (type instanceof graphql.schema.GraphQLEnumType enumType) {
+                enums.add(new EnumShape(name, Optional.ofNullable(enumType.getDescription()), enumType.getValues().stream()
+                        .map(v -> new EnumShape.Value(v.getName(), Optional.ofNullable(v.getDescription()),
+                                v.isDeprecated() ? Optional.of(reason(v.getDeprecationReason())) : Optional.empty()))
+                        .toList()));
+            } else if (type instanceof graphql.schema.GraphQLInputObjectType input) {
+                inputs.add(new InputShape(name, Optional.ofNullable(input.getDescription()), input.getFieldDefinitions().stream()
+                        .map(f -> new InputShape.Field(f.getName(), TypeRef.of(f.getType()),
+                                f.hasSetDefaultValue() ? Optional.ofNullable(f.getInputFieldDefaultValue().getValue())
+                                        .map(value -> value instanceof graphql.language.Value<?> literal
+                                                ? AstPrinter.printAstCompact(literal) : String.valueOf(value))
+                                        : Optional.empty(),
+                                Optional.ofNullable(f.getDescription()),
+                                f.isDeprecated() ? Optional.of(reason(f.getDeprecationReason())) : Optional.empty()))
+                        .toList()));
+            } else if (type != null) {
+                scalars.add(name);
+            }
+        }
+        return new SchemaUsage(enums, inputs, new java.util.TreeSet<>(scalars));
+    }
+
+    private void useInput(TypeRef type, Map<String, GraphQLNamedType> used) {
+        TypeRef.Named named = type.named();
+        GraphQLNamedType resolved = (GraphQLNamedType) schema.getType(named.name());
+        if (resolved == null || used.containsKey(named.name()) || isBuiltInScalar(named)) {
+            return;
+        }
+        if (named.kind() == TypeKind.ENUM || named.kind() == TypeKind.SCALAR) {
+            used.put(named.name(), resolved);
+        } else if (resolved instanceof graphql.schema.GraphQLInputObjectType input) {
+            used.put(named.name(), resolved);
+            input.getFieldDefinitions().forEach(field -> useInput(TypeRef.of(field.getType()), used));
+        }
+    }
+
+    private void useOutput(SelectionShape selection, Map<String, GraphQLNamedType> used) {
+        for (ObjectSelection object : selection.objects()) {
+            for (FieldShape field : object.fields()) {
+                TypeRef.Named named = field.type().named();
+                if ((named.kind() == TypeKind.ENUM || named.kind() == TypeKind.SCALAR) && !isBuiltInScalar(named)) {
+                    used.putIfAbsent(named.name(), (GraphQLNamedType) schema.getType(named.name()));
+                }
+                field.selection().ifPresent(nested -> useOutput(nested, used));
+            }
+        }
+    }
+
+    private static boolean isBuiltInScalar(TypeRef.Named named) {
+        return named.kind() == TypeKind.SCALAR && Set.of("Int", "Float", "String", "Boolean", "ID").contains(named.name());
+    }
+
+    static String reason(String deprecationReason) {
+        return deprecationReason == null ? "" : deprecationReason;
+    }
+
+}
