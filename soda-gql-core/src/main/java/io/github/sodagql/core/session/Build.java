@@ -38,7 +38,6 @@ import io.github.sodagql.core.parse.ParsedFragment;
 import io.github.sodagql.core.parse.ParsedOperation;
 import io.github.sodagql.core.schema.LoadedSchema;
 import io.github.sodagql.core.schema.SchemaCache;
-import io.github.sodagql.core.schema.SchemaLoadResult;
 import io.github.sodagql.core.schema.SchemaLoader;
 import io.github.sodagql.core.source.ProjectPath;
 import io.github.sodagql.core.validate.DefinitionChecks;
@@ -109,17 +108,72 @@ final class Build {
     }
 
     BuildResult run() {
-        // The walk of the documents does not depend on the snapshot: it runs on the second core while the
-        // snapshot loads (a third of a no-op in a fresh JVM each); it also finds the default schema.
-        Optional<CompletableFuture<ScanResult>> scan = known.isPresent() ? Optional.empty()
-                : Optional.of(CompletableFuture.supplyAsync(() -> clock.timeConcurrently("discovery",
-                        () -> new InputScanner(config.projectDirectory()).scan(config.documentRoots())), BuilderSession::startDaemon));
+        Optional<CompletableFuture<ScanResult>> scan = scanAhead();
         PreviousBuild previous = PreviousBuild.load(memory, config, stateDirectory, outputFolder, reuse == Reuse.FULL,
                 clock, notices);
         globalChanges.addAll(previous.reasons());
         Optional<Snapshot> reusable = previous.reusable();
         OwnedOutputs outputs = new OwnedOutputs(writer, previous.ownership());
 
+        DetectedInputs inputs = detectChanges(reusable, scan);
+        DamagedOutputs damage = damagedOutputs(reusable, outputs);
+        if (reusable.isPresent() && inputs.unchanged() && damage.none()) {
+            return noOp(reusable.get(), previous, inputs);
+        }
+        ParsedProject parsed = parse(inputs, reusable);
+        BuildMode mode = previous.fullReason().<BuildMode>map(BuildMode.Full::new)
+                .orElse(inputs.schemaChanged() ? new BuildMode.SchemaChanged() : new BuildMode.Incremental());
+        AffectedSet affected = clock.time("graph", () -> affected(mode, parsed, inputs, reusable));
+        CheckedDefinitions checked = check(inputs, parsed, affected, reusable);
+
+        // Generate what is affected, stale or damaged; not when the project has errors.
+        Optional<Generation> generation = parsed.schema().isEmpty() || checked.hasErrors() ? Optional.empty()
+                : Optional.of(clock.time("codegen", () -> generate(parsed, checked, affected, damage, mode, reusable)));
+        // Generation's own problems belong to a build that generates, as in a clean build with errors.
+        List<Diagnostic> generationDiagnostics = generation.map(g -> g.sources().diagnostics()).orElse(List.of());
+        List<Diagnostic> diagnostics = new ArrayList<>(checked.diagnostics());
+        diagnostics.addAll(generationDiagnostics);
+        diagnostics.sort(null);
+        ArtifactCounts counts = counts(parsed.files().size(), parsed.graph().operations().size(),
+                parsed.graph().fragments().size(), diagnostics);
+        SortedMap<DefinitionId, DefinitionRecord> typed = withTypesUsed(checked.records(), generation);
+        Artifact artifact = clock.time("artifact", () -> Artifact.of(parsed.schema().map(LoadedSchema::contentHash),
+                typed.values().stream().flatMap(r -> r.artifactEntry().stream()).toList(), parsed.graph().definitions(),
+                counts));
+
+        WrittenOutputs written = clock.time("output", () -> write(previous, outputs, parsed, typed, affected, generation, mode,
+                artifact));
+        diagnostics.addAll(written.problems());
+        notices.addAll(previous.ownership().takeNotices());
+        diagnostics.sort(null);
+        diagnostics.addAll(written.artifact().failures());
+        Snapshot snapshot = Snapshot.builder(CompilerVersion.CURRENT, config.hash())
+                .schema(parsed.schema().map(LoadedSchema::contentHash),
+                        parsed.schema().isPresent() ? inputs.schema().current() : new TreeMap<>(),
+                        parsed.schemaResult().diagnostics())
+                .documents(BuildEnd.withoutDocuments(parsed.files()), parsed.graph().diagnostics())
+                .definitions(written.records())
+                .generation(written.applied().shared(), generationDiagnostics, generation.map(g -> g.names().simpleNames())
+                        .orElse(reusable.map(Snapshot::classNames).orElse(Map.of())), generation.isPresent())
+                .artifactOutput(written.artifact().records().stream().findFirst()).build();
+        end.save(snapshot, written.applied().blocked(), previous.ownership(), diagnostics, written.applied().deleted());
+        return finish(previous, inputs, parsed, checked, affected, damage, generation, written, snapshot, mode, diagnostics,
+                artifact, counts);
+    }
+
+    /**
+     * The walk of the documents does not depend on the snapshot: it runs on the second core while the snapshot
+     * loads (a third of a no-op in a fresh JVM each); it also finds the default schema.
+     */
+    private Optional<CompletableFuture<ScanResult>> scanAhead() {
+        return known.isPresent() ? Optional.empty()
+                : Optional.of(CompletableFuture.supplyAsync(() -> clock.timeConcurrently("discovery",
+                        () -> new InputScanner(config.projectDirectory()).scan(config.documentRoots())),
+                        BuilderSession::startDaemon));
+    }
+
+    /** Documents and schema files: stat first, hash only what moved. */
+    private DetectedInputs detectChanges(Optional<Snapshot> reusable, Optional<CompletableFuture<ScanResult>> scan) {
         // Without schema paths, the schema is the roots' *.graphqls files: the document walk has found them.
         Set<ProjectPath> schemaFiles = config.schemaPaths().isEmpty() && scan.isPresent()
                 ? new TreeSet<>(BuilderSession.join(scan.get()).defaultSchemaFiles())
@@ -142,51 +196,59 @@ final class Build {
                     }
                 }));
         boolean schemaChanged = schemaChanged(schemaInputs, schemaFiles, reusable);
-        BuildCounters counters = BuildCounters.none().withDiscovery(changes.scanned(), changes.statHits(),
-                changes.hashes() + schemaInputs.hashes());
+        return new DetectedInputs(files, changes, schemaInputs, schemaChanged, BuildCounters.none().withDiscovery(
+                changes.scanned(), changes.statHits(), changes.hashes() + schemaInputs.hashes()));
+    }
 
-        // Outputs edited or deleted on disk since they were written; before a full build that checks, they are
-        // left for it to find.
-        Set<DefinitionId> repairs = new TreeSet<>();
-        boolean repairShared = reusable.isPresent() && reuse != Reuse.BEFORE_FULL && clock.time("outputs check", () -> {
+    /** Before a full build that checks, damaged outputs are left for it to find. */
+    private DamagedOutputs damagedOutputs(Optional<Snapshot> reusable, OwnedOutputs outputs) {
+        if (reusable.isEmpty() || reuse == Reuse.BEFORE_FULL) {
+            return new DamagedOutputs(Set.of(), false);
+        }
+        return clock.time("outputs check", () -> {
+            Set<DefinitionId> repairs = new TreeSet<>();
             reusable.get().definitions().values().stream().filter(r -> r.outputs().stream().anyMatch(outputs::damaged))
                     .forEach(r -> repairs.add(r.id()));
-            return reusable.get().sharedOutputs().stream().anyMatch(outputs::damaged)
-                    || reusable.get().artifactOutput().map(outputs::damaged).orElse(true);
+            return new DamagedOutputs(repairs, reusable.get().sharedOutputs().stream().anyMatch(outputs::damaged)
+                    || reusable.get().artifactOutput().map(outputs::damaged).orElse(true));
         });
-        if (reusable.isPresent() && changes.isEmpty() && !schemaChanged && repairs.isEmpty() && !repairShared) {
-            return noOp(reusable.get(), previous, files, schemaInputs.current(), changes.problems(), counters);
-        }
+    }
 
-        // The schema (often the largest input) loads on its own thread while documents are parsed.
+    /** The changed documents parsed and the graph built, while the schema (often the largest input) loads. */
+    private ParsedProject parse(DetectedInputs inputs, Optional<Snapshot> reusable) {
         SchemaCache.Known knownSchema = new SchemaCache.Known(
-                schemaChanged ? Optional.empty() : reusable.flatMap(Snapshot::schemaHash),
+                inputs.schemaChanged() ? Optional.empty() : reusable.flatMap(Snapshot::schemaHash),
                 reusable.map(p -> List.copyOf(p.schemaInputs().keySet())).orElse(List.of()),
                 reusable.map(Snapshot::schemaDiagnostics).orElse(List.of()));
         CompletableFuture<SchemaCache.Loaded> schemaLoad = CompletableFuture.supplyAsync(() -> clock.timeConcurrently(
                 "schema", () -> schemaCache.load(knownSchema, validated -> SchemaLoader.load(config, validated), debugNotes)),
                 BuilderSession::startDaemon);
-        List<ParsedFile> parsed = clock.time("parse", () -> changes.reads().values().parallelStream()
+        List<ParsedFile> parsed = clock.time("parse", () -> inputs.documents().reads().values().parallelStream()
                 .map(result -> result instanceof ReadResult.Read ok ? DocumentParser.parse(ok.file())
                         : ParsedFile.unreadable(result.path(), ((ReadResult.Unreadable) result).problem()))
                 .toList());
-        changes.removed().forEach(files::remove);
+        SortedMap<ProjectPath, ParsedFile> files = new TreeMap<>(inputs.files());
+        inputs.documents().removed().forEach(files::remove);
         parsed.forEach(file -> files.put(file.path(), file));
-
         DefinitionGraph graph = clock.time("graph", () -> DefinitionGraph.build(files.values()));
-        SchemaCache.Loaded schemaLoaded = BuilderSession.join(schemaLoad);
-        SchemaLoadResult schema = schemaLoaded.result();
-        BuildMode mode = previous.fullReason().<BuildMode>map(BuildMode.Full::new)
-                .orElse(schemaChanged ? new BuildMode.SchemaChanged() : new BuildMode.Incremental());
-        boolean full = !(mode instanceof BuildMode.Incremental);
-        AffectedSet affected = clock.time("graph", () -> full
-                ? AffectedSet.everything(graph, previous.fullReason().map(r -> "full build: " + r).orElse("schema changed"))
-                : AffectedSet.between(DefinitionGraph.build(reusable.get().files().values()), graph,
-                        reusable.get().files(), files, changes.rebuilt(), this::changeOf));
+        return new ParsedProject(files, parsed, graph, BuilderSession.join(schemaLoad));
+    }
 
-        // Compose, validate and check each affected definition; reuse the records of the others.
-        Optional<LoadedSchema> loaded = schema.schema();
-        LazyNodes nodes = new LazyNodes(files);
+    private AffectedSet affected(BuildMode mode, ParsedProject parsed, DetectedInputs inputs, Optional<Snapshot> reusable) {
+        if (mode instanceof BuildMode.Full full) {
+            return AffectedSet.everything(parsed.graph(), "full build: " + full.reason());
+        } else if (mode instanceof BuildMode.SchemaChanged) {
+            return AffectedSet.everything(parsed.graph(), "schema changed");
+        }
+        return AffectedSet.between(DefinitionGraph.build(reusable.get().files().values()), parsed.graph(),
+                reusable.get().files(), parsed.files(), inputs.documents().rebuilt(), this::changeOf);
+    }
+
+    /** Compose, validate and check each affected definition; reuse the records of the others. */
+    private CheckedDefinitions check(DetectedInputs inputs, ParsedProject parsed, AffectedSet affected, Optional<Snapshot> reusable) {
+        Optional<LoadedSchema> loaded = parsed.schema();
+        DefinitionGraph graph = parsed.graph();
+        LazyNodes nodes = new LazyNodes(parsed.files());
         Composer composer = new Composer(loaded.map(LoadedSchema::schema));
         Map<DefinitionId, DefinitionRecord> oldRecords = reusable.map(Snapshot::definitions).orElse(new TreeMap<>());
         Map<DefinitionId, ComposedOperation> composed = new ConcurrentHashMap<>();
@@ -206,100 +268,109 @@ final class Build {
             records.put(id, !affected.contains(id) && old.isPresent() ? old.get() : DefinitionRecord.checked(id,
                     checks.getOrDefault(id, List.of()), Optional.ofNullable(composed.get(id)).map(ArtifactOperation::of), old));
         }
-        List<Diagnostic> diagnostics = BuildEnd.project(changes.problems(), schema.diagnostics(), files.values(),
-                graph.diagnostics(), records.values());
-        boolean hasErrors = diagnostics.stream().anyMatch(Diagnostic::isError);
+        List<Diagnostic> diagnostics = BuildEnd.project(inputs.documents().problems(), parsed.schemaResult().diagnostics(),
+                parsed.files().values(), graph.diagnostics(), records.values());
+        return new CheckedDefinitions(nodes, composer, composed, records, oldRecords, diagnostics);
+    }
+    private Generation generate(ParsedProject parsed, CheckedDefinitions checked, AffectedSet affected, DamagedOutputs damage, BuildMode mode,
+            Optional<Snapshot> reusable) {
+        SortedSet<String> typesBefore = new TreeSet<>();
+        reusable.ifPresent(p -> p.definitions().values().forEach(r -> typesBefore.addAll(r.typesUsed())));
+        IncrementalGenerator.Previous before = reusable.map(p -> new IncrementalGenerator.Previous(p.classNames(),
+                typesBefore, p.generated())).orElse(IncrementalGenerator.Previous.none());
+        IncrementalGenerator generator = new IncrementalGenerator(parsed.schema().get().schema(), parsed.graph(),
+                checked.composer(), checked.nodes(), checked.composed(), id -> checked.records().get(id).typesUsed(), before,
+                new IncrementalGenerator.Target(config.javaPackage(), config.outputDirectory(), config.scalars(),
+                        config.nullabilityMode()));
+        return generator.generate(GenerationPlan.of(parsed.graph(), affected, damage.repairs(), stale(checked.records()),
+                mode.affectsEverything(), damage.shared(),
+                path -> parsed.files().get(path).text()));
+    }
 
-        // Generate what is affected, stale or damaged.
-        Optional<Generation> generation = loaded.isEmpty() || hasErrors ? Optional.empty() : Optional.of(clock.time(
-                "codegen", () -> generator(loaded.get(), graph, composer, nodes, composed, records, reusable).generate(
-                        GenerationPlan.of(graph, affected, repairs, stale(records), full, repairShared,
-                                path -> files.get(path).text()))));
-        // Generation's own problems belong to a build that generates, as in a clean build with errors.
-        List<Diagnostic> generationDiagnostics = generation.map(g -> g.sources().diagnostics()).orElse(List.of());
-        generation.ifPresent(g -> records.replaceAll((id, record) -> g.typesUsed().containsKey(id)
+    private static SortedMap<DefinitionId, DefinitionRecord> withTypesUsed(SortedMap<DefinitionId, DefinitionRecord> records,
+            Optional<Generation> generation) {
+        SortedMap<DefinitionId, DefinitionRecord> typed = new TreeMap<>(records);
+        generation.ifPresent(g -> typed.replaceAll((id, record) -> g.typesUsed().containsKey(id)
                 ? record.withTypesUsed(g.typesUsed().get(id)) : record));
-        diagnostics.addAll(generationDiagnostics);
-        diagnostics.sort(null);
-        int errors = (int) diagnostics.stream().filter(Diagnostic::isError).count();
-        ArtifactCounts counts = new ArtifactCounts(files.size(), graph.operations().size(), graph.fragments().size(),
-                errors, diagnostics.size() - errors);
-        Artifact artifact = clock.time("artifact", () -> Artifact.of(loaded.map(LoadedSchema::contentHash),
-                records.values().stream().flatMap(r -> r.artifactEntry().stream()).toList(), graph.definitions(), counts));
+        return typed;
+    }
 
-        // Write what changed; delete what nobody produces.
+    /** Write what changed, delete what nobody produces, then the artifact; each record gets its outputs. */
+    private WrittenOutputs write(PreviousBuild previous, OwnedOutputs outputs, ParsedProject parsed,
+            SortedMap<DefinitionId, DefinitionRecord> records, AffectedSet affected, Optional<Generation> generation,
+            BuildMode mode, Artifact artifact) {
         Map<DefinitionId, List<OutputRecord>> carried = new TreeMap<>();
         records.forEach((id, record) -> carried.put(id, record.outputs()));
-        OwnedOutputs.Applied applied = clock.time("output", () -> outputs.apply(new OwnedOutputs.Plan(previous.outputs(),
-                carried, generation.map(g -> new OwnedOutputs.Generated(g.sources().files(), g.generated(), g.includesShared())),
-                previous.strays(), !config.allowForeignFiles() && (full || !previous.ownership().ledgerPresent()),
-                id -> graph.definition(id).map(ParsedDefinition::location)), config.outputDirectory(), debugNotes));
-        diagnostics.addAll(applied.problems());
+        OwnedOutputs.Applied applied = outputs.apply(new OwnedOutputs.Plan(previous.outputs(), carried,
+                generation.map(g -> new OwnedOutputs.Generated(g.sources().files(), g.generated(), g.includesShared())),
+                previous.strays(),
+                !config.allowForeignFiles() && (mode.affectsEverything() || !previous.ownership().ledgerPresent()),
+                id -> parsed.graph().definition(id).map(ParsedDefinition::location)), config.outputDirectory(), debugNotes);
         Set<DefinitionId> regenerated = generation.map(Generation::generated).orElse(Set.of());
-        records.replaceAll((id, record) -> generation.isEmpty()
+        SortedMap<DefinitionId, DefinitionRecord> settled = new TreeMap<>(records);
+        settled.replaceAll((id, record) -> generation.isEmpty()
                 ? record.withOutputsCurrent(record.outputsCurrent() && !affected.contains(id))
                 : regenerated.contains(id) ? record.withOutputs(applied.owned().getOrDefault(id, List.of()), true)
                 : record.withOutputsCurrent(true));
-        diagnostics.addAll(applied.written().failures());
-        diagnostics.addAll(previous.ownership().kept());
-        notices.addAll(previous.ownership().takeNotices());
-        diagnostics.sort(null);
-        WriteReport artifactWrite = clock.time("output", () -> writer.write(List.of(new OutputFile(
-                config.stateDirectory().resolve(BuilderSession.ARTIFACT_FILE), ArtifactJson.render(artifact)))));
-        diagnostics.addAll(artifactWrite.failures());
+        List<Diagnostic> problems = new ArrayList<>(applied.problems());
+        problems.addAll(applied.written().failures());
+        problems.addAll(previous.ownership().kept());
+        WriteReport artifactWrite = writer.write(List.of(new OutputFile(
+                config.stateDirectory().resolve(BuilderSession.ARTIFACT_FILE), ArtifactJson.render(artifact))));
+        return new WrittenOutputs(applied, artifactWrite, settled, problems);
+    }
 
-        Snapshot snapshot = Snapshot.builder(CompilerVersion.CURRENT, config.hash())
-                .schema(loaded.map(LoadedSchema::contentHash), loaded.isPresent() ? schemaInputs.current() : new TreeMap<>(),
-                        schema.diagnostics())
-                .documents(BuildEnd.withoutDocuments(files), graph.diagnostics())
-                .definitions(records)
-                .generation(applied.shared(), generationDiagnostics, generation.map(g -> g.names().simpleNames())
-                        .orElse(reusable.map(Snapshot::classNames).orElse(Map.of())), generation.isPresent())
-                .artifactOutput(artifactWrite.records().stream().findFirst()).build();
-        end.save(snapshot, applied.blocked(), previous.ownership(), diagnostics, applied.deleted());
-
-        List<ProjectPath> writtenPaths = new ArrayList<>(applied.written().written());
-        writtenPaths.addAll(artifactWrite.written());
-        List<ProjectPath> unchangedPaths = new ArrayList<>(applied.written().unchanged());
-        unchangedPaths.addAll(artifactWrite.unchanged());
-        counters = counters.withParsing((int) parsed.stream().filter(file -> file.fingerprint().isPresent()).count(),
-                        nodes.reparsed(), schemaLoaded.parsed())
-                .withChecks(composed.size(), loaded.isPresent() ? composed.size() : 0, loaded.isPresent() ? affected.ids().size() : 0)
-                .withOutputs(generation.map(g -> g.sources().files().size()).orElse(0), writtenPaths.size(),
-                        unchangedPaths.size(), applied.deleted().size(), BuildEnd.outputCount(snapshot));
-        BuildExplanation explanation = new BuildExplanation(changes(), BuildExplanation.rebuilt(affected, loaded.isPresent(),
-                regenerated, repairs, oldRecords), writtenPaths, unchangedPaths, applied.deleted());
+    /** The counters, the explanation, and this build's own findings; then the report and the result. */
+    private BuildResult finish(PreviousBuild previous, DetectedInputs inputs, ParsedProject parsed, CheckedDefinitions checked, AffectedSet affected,
+            DamagedOutputs damage, Optional<Generation> generation, WrittenOutputs written, Snapshot snapshot, BuildMode mode,
+            List<Diagnostic> diagnostics, Artifact artifact, ArtifactCounts counts) {
+        boolean schemaLoaded = parsed.schema().isPresent();
+        int composed = checked.composed().size();
+        BuildCounters counters = inputs.counters()
+                .withParsing((int) parsed.parsed().stream().filter(file -> file.fingerprint().isPresent()).count(),
+                        checked.nodes().reparsed(), parsed.schemaLoad().parsed())
+                .withChecks(composed, schemaLoaded ? composed : 0, schemaLoaded ? affected.ids().size() : 0)
+                .withOutputs(generation.map(g -> g.sources().files().size()).orElse(0), written.writtenPaths().size(),
+                        written.unchangedPaths().size(), written.applied().deleted().size(), BuildEnd.outputCount(snapshot));
+        Set<DefinitionId> regenerated = generation.map(Generation::generated).orElse(Set.of());
+        BuildExplanation explanation = new BuildExplanation(changes(), BuildExplanation.rebuilt(affected, schemaLoaded,
+                regenerated, damage.repairs(), checked.previousRecords()), written.writtenPaths(),
+                written.unchangedPaths(), written.applied().deleted());
         // This build's findings, not the project's: counted in the summary, never in the artifact.
-        List<Diagnostic> findings = new ArrayList<>(applied.written().failures());
-        findings.addAll(artifactWrite.failures());
+        List<Diagnostic> findings = new ArrayList<>(written.applied().written().failures());
+        findings.addAll(written.artifact().failures());
         if (reuse == Reuse.FULL && previous.earlier().isPresent()) {
-            List<Diagnostic> mismatches = BuildEnd.mismatches(writtenPaths, applied.deleted());
+            List<Diagnostic> mismatches = BuildEnd.mismatches(written.writtenPaths(), written.applied().deleted());
             diagnostics.addAll(mismatches);
             diagnostics.sort(null);
             findings.addAll(mismatches);
         }
-        if (applied.blocked()) {
+        if (written.applied().blocked()) {
             findings.addAll(diagnostics.stream().filter(d -> d.code() == DiagnosticCode.CONFIG_INVALID).toList());
         }
         ArtifactCounts reported = new ArtifactCounts(counts.documents(), counts.operations(), counts.fragments(),
                 counts.errors() + findings.size(), counts.warnings() + previous.ownership().kept().size());
-        return end.finish(mode, diagnostics, artifact, reported, counters, files,
-                loaded.map(LoadedSchema::sources).orElse(List.of()), explanation, notices, debugNotes);
+        return end.finish(mode, diagnostics, artifact, reported, counters, parsed.files(),
+                parsed.schema().map(LoadedSchema::sources).orElse(List.of()), explanation, notices, debugNotes);
+    }
+
+    private static ArtifactCounts counts(int documents, int operations, int fragments, List<Diagnostic> diagnostics) {
+        int errors = (int) diagnostics.stream().filter(Diagnostic::isError).count();
+        return new ArtifactCounts(documents, operations, fragments, errors, diagnostics.size() - errors);
     }
 
     /** Nothing changed: the snapshot's results stand; refreshed stats are saved so the next no-op is a stat hit. */
-    private BuildResult noOp(Snapshot previous, PreviousBuild left, SortedMap<ProjectPath, ParsedFile> files,
-            SortedMap<ProjectPath, Fingerprint> schemaInputs, List<Diagnostic> scanProblems, BuildCounters discovery) {
-        List<Diagnostic> diagnostics = BuildEnd.project(scanProblems, previous.schemaDiagnostics(), files.values(),
-                previous.graphDiagnostics(), previous.definitions().values());
+    private BuildResult noOp(Snapshot previous, PreviousBuild left, DetectedInputs inputs) {
+        SortedMap<ProjectPath, ParsedFile> files = inputs.files();
+        SortedMap<ProjectPath, Fingerprint> schemaInputs = inputs.schema().current();
+        List<Diagnostic> diagnostics = BuildEnd.project(inputs.documents().problems(), previous.schemaDiagnostics(),
+                files.values(), previous.graphDiagnostics(), previous.definitions().values());
         diagnostics.addAll(previous.generationDiagnostics());
         diagnostics.sort(null);
-        int errors = (int) diagnostics.stream().filter(Diagnostic::isError).count();
         // The graph's definitions, without the graph: nothing changed, so its problems are the snapshot's.
         Map<DefinitionId, ParsedDefinition> definitions = DefinitionGraph.definitionsOf(files.values());
         int fragments = (int) definitions.values().stream().filter(ParsedFragment.class::isInstance).count();
-        ArtifactCounts counts = new ArtifactCounts(files.size(), definitions.size() - fragments, fragments,
-                errors, diagnostics.size() - errors);
+        ArtifactCounts counts = counts(files.size(), definitions.size() - fragments, fragments, diagnostics);
         Artifact artifact = Artifact.of(previous.schemaHash(), previous.definitions().values().stream()
                 .flatMap(r -> r.artifactEntry().stream()).toList(), definitions, counts);
         Snapshot refreshed = previous.withInputs(previous.schemaHash().isPresent() ? schemaInputs : previous.schemaInputs(),
@@ -312,7 +383,7 @@ final class Build {
         // Every output stays as it is, the artifact among them.
         int outputCount = BuildEnd.outputCount(previous);
         return end.finish(new BuildMode.Incremental(), diagnostics, artifact, counts,
-                discovery.withOutputs(0, 0, outputCount, 0, outputCount), files,
+                inputs.counters().withOutputs(0, 0, outputCount, 0, outputCount), files,
                 List.copyOf(previous.schemaInputs().keySet()),
                 new BuildExplanation(changes(), List.of(), List.of(), List.of(), List.of()), notices, debugNotes);
     }
@@ -342,18 +413,6 @@ final class Build {
                     "the last build could not load it, so it is loaded again"));
         }
         return differs;
-    }
-
-    private IncrementalGenerator generator(LoadedSchema schema, DefinitionGraph graph, Composer composer, LazyNodes nodes,
-            Map<DefinitionId, ComposedOperation> composed, Map<DefinitionId, DefinitionRecord> records,
-            Optional<Snapshot> reusable) {
-        SortedSet<String> typesBefore = new TreeSet<>();
-        reusable.ifPresent(p -> p.definitions().values().forEach(r -> typesBefore.addAll(r.typesUsed())));
-        IncrementalGenerator.Previous before = reusable.map(p -> new IncrementalGenerator.Previous(p.classNames(),
-                typesBefore, p.generated())).orElse(IncrementalGenerator.Previous.none());
-        return new IncrementalGenerator(schema.schema(), graph, composer, nodes, composed, id -> records.get(id).typesUsed(),
-                before, new IncrementalGenerator.Target(config.javaPackage(), config.outputDirectory(), config.scalars(),
-                        config.nullabilityMode()));
     }
 
     /** Definitions whose outputs the last build did not settle (it could not generate). */

@@ -15,6 +15,11 @@ public sealed interface BuildMode {
         return this instanceof Full;
     }
 
+    /** Whether every definition was checked again: nothing of the last build's checks could be reused. */
+    default boolean affectsEverything() {
+        return !(this instanceof Incremental);
+    }
+
     /** Nothing of the last build reused: there was none, it cannot be trusted, or a full build was asked for. */
     record Full(String reason) implements BuildMode {
         public Full {
