@@ -309,8 +309,9 @@ public final class JavaGenerator {
     private static byte[] render(String pkg, TypeSpec.Builder type) {
         TypeSpec spec = type.addAnnotation(generated()).build();
         String text = JavaFile.builder(pkg, spec).indent("    ").skipJavaLangImports(true).build().toString();
-        return text.getBytes(StandardCharsets.UTF_8);
+        return SourceLayout.compact(text).getBytes(StandardCharsets.UTF_8);
     }
+
 
     /**
      * A support type's source. Its placeholders say what may be null: {@code ${Nullable}} before a type, and

@@ -28,6 +28,10 @@ import javax.lang.model.element.Modifier;
  * Turns selection shapes into Java types: a record per object selection, a sealed interface with a
  * record per branch (plus {@code Other}) per polymorphic selection. Every type can {@code decode} itself
  * from a JSON value and give its {@code toMap()} back.
+ *
+ * <p>Schema field descriptions are not copied onto these records: a record is one selection of a type, and
+ * every selection of a field repeated its description (on artsy, 1,253 texts 8,579 times, 8% of the lines).
+ * They stay where a type has one Java home: input objects, variables and enums.
  */
 final class SelectionTypes {
     static final ClassName MAP = ClassName.get(Map.class);
@@ -154,7 +158,6 @@ final class SelectionTypes {
         List<CodeBlock> encoded = new ArrayList<>();
         List<CodeBlock> required = new ArrayList<>();
         Map<String, TypeName> accessors = new LinkedHashMap<>();
-        List<String> paramDocs = new ArrayList<>();
 
         for (FieldShape field : selection.fields()) {
             String member = members.allocate(JavaNames.member(field.responseName()));
@@ -168,7 +171,6 @@ final class SelectionTypes {
             if (!fieldType.nullable() && !javaType.isPrimitive()) {
                 required.add(CodeBlock.of("$S, $N", member, member));
             }
-            field.description().ifPresent(text -> paramDocs.add("@param " + member + " " + JavaNames.javadoc(text)));
             CodeBlock source = field.conditional()
                     ? CodeBlock.of("$T.included(map, $S)", mapping.values(), field.responseName())
                     : CodeBlock.of("map");
@@ -197,9 +199,6 @@ final class SelectionTypes {
                 encoded.add(CodeBlock.of("$S, $N.toMap()", "...", member));
                 accessors.put(member, fragmentClass);
             }
-        }
-        if (!paramDocs.isEmpty()) {
-            type.addJavadoc("$L\n", String.join("\n", paramDocs));
         }
         if (!required.isEmpty()) {
             constructor.addStatement("$T.requireNonNull($L)", mapping.values(), CodeBlock.join(required, ",$W"));

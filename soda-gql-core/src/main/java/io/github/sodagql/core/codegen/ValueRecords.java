@@ -8,7 +8,6 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.github.sodagql.core.shape.TypeRef;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -35,8 +34,8 @@ final class ValueRecords {
         ClassName builderName = name.nestedClass(name.simpleName().equalsIgnoreCase("Builder") ? "Builder_" : "Builder");
         TypeSpec.Builder type = TypeSpec.recordBuilder(name).addModifiers(Modifier.PUBLIC);
         MethodSpec.Builder constructor = MethodSpec.compactConstructorBuilder().addModifiers(Modifier.PUBLIC);
-        CodeBlock.Builder encode = CodeBlock.builder().addStatement("$T map = new $T<>()", mapping.jsonObject(),
-                LinkedHashMap.class);
+        // One call: an absent Input encodes to a marker that inputMap leaves out.
+        List<CodeBlock> encoded = new ArrayList<>();
         TypeSpec.Builder builder = TypeSpec.classBuilder(builderName).addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL);
         builder.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
         List<String> arguments = new ArrayList<>();
@@ -63,7 +62,7 @@ final class ValueRecords {
 
             CodeBlock encoder = mapping.inputEncoder(member.type());
             if (member.required()) {
-                encode.addStatement("map.put($S, $T.encode(this.$N, $L))", member.graphqlName(), mapping.values(), javaName, encoder);
+                encoded.add(CodeBlock.of("$S, $T.encode(this.$N, $L)", member.graphqlName(), mapping.values(), javaName, encoder));
                 // Null until set: build() checks it.
                 builder.addField(mapping.nullable(valueType.box()), javaName, Modifier.PRIVATE);
                 build.addStatement("$T.requireNonNull($N, $S)", Objects.class, javaName,
@@ -72,9 +71,8 @@ final class ValueRecords {
                         .addParameter(valueType, javaName)
                         .addStatement("this.$N = $N", javaName, javaName).addStatement("return this").build());
             } else {
-                encode.beginControlFlow("if (!this.$N.isAbsent())", javaName)
-                        .addStatement("map.put($S, $T.encodeInput(this.$N, $L))", member.graphqlName(), mapping.values(), javaName, encoder)
-                        .endControlFlow();
+                encoded.add(CodeBlock.of("$S, $T.encodeInput(this.$N, $L)", member.graphqlName(), mapping.values(), javaName,
+                        encoder));
                 TypeName boxed = valueType.box();
                 builder.addField(FieldSpec.builder(componentType, javaName, Modifier.PRIVATE)
                         .initializer("$T.absent()", mapping.input()).build());
@@ -84,7 +82,6 @@ final class ValueRecords {
                         .addStatement("return this").build());
             }
         }
-        encode.addStatement("return map");
         builder.addMethod(build.addStatement("return new $T($L)", name, String.join(", ", arguments)).build());
         description.ifPresent(text -> type.addJavadoc("$L\n\n", JavaNames.javadoc(text)));
         if (!docs.isEmpty()) {
@@ -96,7 +93,7 @@ final class ValueRecords {
         type.addMethod(MethodSpec.methodBuilder("toMap")
                 .addModifiers(Modifier.PUBLIC)
                 .returns(mapping.jsonObject())
-                .addCode(encode.build()).build());
+                .addStatement("return $T.inputMap($L)", mapping.values(), CodeBlock.join(encoded, ",$W")).build());
         type.addType(builder.build());
         return type;
     }
