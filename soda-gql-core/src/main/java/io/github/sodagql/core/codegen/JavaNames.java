@@ -129,6 +129,11 @@ final class JavaNames {
      * Text from a schema or document, made safe for a Javadoc comment: it cannot close the comment, start a
      * Unicode escape (javac decodes those even inside comments), or read as HTML or a Javadoc tag.
      */
+    /** The text of a {@code @deprecated} tag for a schema's deprecation reason. */
+    static String deprecatedTag(String reason) {
+        return reason.isBlank() ? "No longer supported." : javadoc(reason);
+    }
+
     static String javadoc(String text) {
         StringBuilder out = new StringBuilder(text.length() + 16);
         for (int i = 0; i < text.length(); i++) {

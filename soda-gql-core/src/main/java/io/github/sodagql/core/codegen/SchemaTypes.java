@@ -25,9 +25,9 @@ final class SchemaTypes {
         for (EnumShape.Value value : shape.values()) {
             TypeSpec.Builder constant = TypeSpec.anonymousClassBuilder("$S", value.name());
             value.description().ifPresent(text -> constant.addJavadoc("$L\n", JavaNames.javadoc(text)));
-            if (value.deprecationReason().isPresent()) {
-                constant.addAnnotation(Deprecated.class);
-            }
+            // As on a deprecated field: the annotation, and the schema's reason where a reader looks for it.
+            value.deprecationReason().ifPresent(reason -> constant.addAnnotation(Deprecated.class)
+                    .addJavadoc("@deprecated $L\n", JavaNames.deprecatedTag(reason)));
             type.addEnumConstant(constants.allocate(JavaNames.constant(value.name())), constant.build());
         }
         type.addEnumConstant(UNKNOWN, TypeSpec.anonymousClassBuilder("null")

@@ -281,7 +281,7 @@ final class SelectionTypes {
     static MethodSpec deprecatedAccessor(String member, TypeName javaType, String reason) {
         return MethodSpec.methodBuilder(member).addModifiers(Modifier.PUBLIC).returns(javaType)
                 .addAnnotation(Deprecated.class)
-                .addJavadoc("@deprecated $L\n", reason.isBlank() ? "No longer supported." : JavaNames.javadoc(reason))
+                .addJavadoc("@deprecated $L\n", JavaNames.deprecatedTag(reason))
                 .addStatement("return $N", member).build();
     }
 

@@ -61,18 +61,18 @@ final class TypeUsage {
         for (String name : new java.util.TreeSet<>(typeNames)) {
             GraphQLNamedType type = (GraphQLNamedType) schema.getType(name);
             if (type instanceof graphql.schema.GraphQLEnumType enumType) {
-                enums.add(new EnumShape(name, Optional.ofNullable(enumType.getDescription()), enumType.getValues().stream()
-                        .map(v -> new EnumShape.Value(v.getName(), Optional.ofNullable(v.getDescription()),
+                enums.add(new EnumShape(name, description(enumType.getDescription()), enumType.getValues().stream()
+                        .map(v -> new EnumShape.Value(v.getName(), description(v.getDescription()),
                                 v.isDeprecated() ? Optional.of(reason(v.getDeprecationReason())) : Optional.empty()))
                         .toList()));
             } else if (type instanceof graphql.schema.GraphQLInputObjectType input) {
-                inputs.add(new InputShape(name, Optional.ofNullable(input.getDescription()), input.getFieldDefinitions().stream()
+                inputs.add(new InputShape(name, description(input.getDescription()), input.getFieldDefinitions().stream()
                         .map(f -> new InputShape.Field(f.getName(), TypeRef.of(f.getType()),
                                 f.hasSetDefaultValue() ? Optional.ofNullable(f.getInputFieldDefaultValue().getValue())
                                         .map(value -> value instanceof graphql.language.Value<?> literal
                                                 ? AstPrinter.printAstCompact(literal) : String.valueOf(value))
                                         : Optional.empty(),
-                                Optional.ofNullable(f.getDescription()),
+                                description(f.getDescription()),
                                 f.isDeprecated() ? Optional.of(reason(f.getDeprecationReason())) : Optional.empty()))
                         .toList()));
             } else if (type != null) {
@@ -80,6 +80,11 @@ final class TypeUsage {
             }
         }
         return new SchemaUsage(enums, inputs, new java.util.TreeSet<>(scalars));
+    }
+
+    /** A schema description worth a comment: a blank one (`""`) says nothing. */
+    private static Optional<String> description(String text) {
+        return Optional.ofNullable(text).filter(t -> !t.isBlank());
     }
 
     private void useInput(TypeRef type, Map<String, GraphQLNamedType> used) {
