@@ -241,6 +241,8 @@ public final class OwnedOutputs {
                 + "overwrites or deletes such a file, so it wrote nothing.", "Give the generated sources a folder of "
                 + "their own (the default is " + io.github.sodagql.core.config.SodaGqlConfig.DEFAULT_OUTPUT_DIRECTORY
                 + "), move the file away, or set "
-                + "allowForeignFiles to let them share the folder."));
+                + "allowForeignFiles to let them share the folder. If soda-gql's state folder was deleted, "
+                + "delete the output folder too (mvn clean): without its records, an output the last build wrote "
+                + "and this one changes cannot be told from a file of yours."));
     }
 }
