@@ -15,6 +15,7 @@ import io.github.sodagql.core.shape.SchemaUsage;
 import io.github.sodagql.core.shape.ShapeBuilder;
 import io.github.sodagql.core.source.ProjectPath;
 import io.github.sodagql.core.stack.LargeStack;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,7 +46,7 @@ public record IncrementalGenerator(GraphQLSchema schema, DefinitionGraph graph, 
     public record Previous(Map<String, String> classNames, SortedSet<String> typesUsed, boolean generated) {
         public Previous {
             classNames = Map.copyOf(classNames);
-            typesUsed = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(typesUsed));
+            typesUsed = Collections.unmodifiableSortedSet(new TreeSet<>(typesUsed));
         }
 
         public static Previous none() {

@@ -188,8 +188,9 @@ final class Build {
         InputFingerprints schemaInputs = clock.time("discovery", () -> detector.schemaFiles(schemaFiles,
                 reusable.map(Snapshot::schemaInputs).orElse(new TreeMap<>()), schemaSources));
         boolean schemaChanged = schemaChanged(schemaInputs, schemaFiles, reusable);
-        return new DetectedInputs(files, changes, schemaSources, schemaInputs, schemaChanged, BuildCounters.none().withDiscovery(
-                changes.scanned(), changes.statHits(), changes.hashes() + schemaInputs.hashes()));
+        BuildCounters counters = BuildCounters.none().withDiscovery(changes.scanned(), changes.statHits(),
+                changes.hashes() + schemaInputs.hashes());
+        return new DetectedInputs(files, changes, schemaSources, schemaInputs, schemaChanged, counters);
     }
 
     /** Before a full build that checks, damaged outputs are left for it to find. */

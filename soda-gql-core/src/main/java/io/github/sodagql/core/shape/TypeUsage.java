@@ -5,10 +5,14 @@ import graphql.schema.GraphQLNamedType;
 import graphql.schema.GraphQLSchema;
 import io.github.sodagql.core.shape.SelectionShape.ObjectSelection;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Which named schema types (enums, input objects, custom scalars) shapes use, and those types described for
@@ -22,43 +26,43 @@ final class TypeUsage {
     }
 
     /** The enums, input objects (transitively) and custom scalars an operation uses, by name. */
-    java.util.SortedSet<String> typesUsed(OperationShape operation) {
-        Map<String, GraphQLNamedType> used = new java.util.TreeMap<>();
+    SortedSet<String> typesUsed(OperationShape operation) {
+        Map<String, GraphQLNamedType> used = new TreeMap<>();
         operation.variables().forEach(variable -> useInput(variable.type(), used));
         useOutput(operation.data(), used);
-        return new java.util.TreeSet<>(used.keySet());
+        return new TreeSet<>(used.keySet());
     }
 
     /** The enums and custom scalars a fragment's selection uses, by name. */
-    java.util.SortedSet<String> typesUsed(FragmentShape fragment) {
-        Map<String, GraphQLNamedType> used = new java.util.TreeMap<>();
+    SortedSet<String> typesUsed(FragmentShape fragment) {
+        Map<String, GraphQLNamedType> used = new TreeMap<>();
         useOutput(fragment.selection(), used);
-        return new java.util.TreeSet<>(used.keySet());
+        return new TreeSet<>(used.keySet());
     }
 
     /** Every enum type of the schema, used or not: each may get a class, so each name is kept for it. */
-    java.util.SortedSet<String> enumTypeNames() {
+    SortedSet<String> enumTypeNames() {
         return typeNames(graphql.schema.GraphQLEnumType.class);
     }
 
     /** Every input object type of the schema, used or not. */
-    java.util.SortedSet<String> inputTypeNames() {
+    SortedSet<String> inputTypeNames() {
         return typeNames(graphql.schema.GraphQLInputObjectType.class);
     }
 
-    private java.util.SortedSet<String> typeNames(Class<? extends GraphQLNamedType> kind) {
-        java.util.SortedSet<String> names = new java.util.TreeSet<>();
+    private SortedSet<String> typeNames(Class<? extends GraphQLNamedType> kind) {
+        SortedSet<String> names = new TreeSet<>();
         schema.getAllTypesAsList().stream().filter(kind::isInstance).map(GraphQLNamedType::getName)
                 .filter(name -> !name.startsWith("__")).forEach(names::add);
         return names;
     }
 
     /** The schema types of these names, described for generation, each kind sorted by name. */
-    SchemaUsage usage(java.util.Collection<String> typeNames) {
+    SchemaUsage usage(Collection<String> typeNames) {
         List<EnumShape> enums = new ArrayList<>();
         List<InputShape> inputs = new ArrayList<>();
-        Set<String> scalars = new java.util.TreeSet<>();
-        for (String name : new java.util.TreeSet<>(typeNames)) {
+        Set<String> scalars = new TreeSet<>();
+        for (String name : new TreeSet<>(typeNames)) {
             GraphQLNamedType type = (GraphQLNamedType) schema.getType(name);
             if (type instanceof graphql.schema.GraphQLEnumType enumType) {
                 enums.add(new EnumShape(name, description(enumType.getDescription()), enumType.getValues().stream()
@@ -79,7 +83,7 @@ final class TypeUsage {
                 scalars.add(name);
             }
         }
-        return new SchemaUsage(enums, inputs, new java.util.TreeSet<>(scalars));
+        return new SchemaUsage(enums, inputs, new TreeSet<>(scalars));
     }
 
     /** A schema description worth a comment: a blank one (`""`) says nothing. */
