@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +43,7 @@ public final class StaleClassMarker {
     private static final FileTime STALE = FileTime.fromMillis(0);
 
     private final Path generatedRoot;
+    private final Path stateDirectory;
     private final Path ledger;
 
     /**
@@ -52,6 +52,7 @@ public final class StaleClassMarker {
      */
     public StaleClassMarker(Path generatedRoot, Path stateDirectory) {
         this.generatedRoot = generatedRoot.toAbsolutePath().normalize();
+        this.stateDirectory = stateDirectory;
         this.ledger = stateDirectory.resolve(LEDGER_FILE);
     }
 
@@ -60,6 +61,7 @@ public final class StaleClassMarker {
         List<String> warnings = new ArrayList<>();
         int stale = 0;
         int read = 0;
+        int reused = 0;
         List<String> marked = new ArrayList<>();
         List<String> deleted = new ArrayList<>();
         try {
@@ -100,8 +102,12 @@ public final class StaleClassMarker {
                 if (!changedWithClasses && removed.isEmpty() && incoming.isEmpty()) {
                     continue;
                 }
-                Map<String, ClassFile> classFiles = readClasses(classes, warnings);
-                read += classFiles.size();
+                ClassScan scan = ClassScan.of(classes, ClassIndex.load(stateDirectory, classes));
+                warnings.addAll(scan.warnings());
+                read += scan.parsed();
+                reused += scan.reused();
+                scan.saveIndex(stateDirectory);
+                Map<String, ClassFile> classFiles = scan.classes();
                 RecompilePlan plan = RecompilePlan.of(classFiles, sources.keySet(), staleSources, removed, incoming,
                         (source, names) -> mentions(sources.get(source), names));
                 for (String file : plan.deleted()) {
@@ -122,7 +128,7 @@ public final class StaleClassMarker {
             warnings.add("cannot check the compiled classes for stale ones (" + e.getMessage()
                     + "); if code using a changed generated type still compiles, run `mvn clean compile`");
         }
-        return new StaleClassReport(stale, read, marked, deleted, warnings);
+        return new StaleClassReport(stale, read, reused, marked, deleted, warnings);
     }
 
     /** The compiler's mapping from a source to the class it compares it with. */
@@ -140,31 +146,6 @@ public final class StaleClassMarker {
                     .forEach(p -> files.put(root.relativize(p).toString().replace('\\', '/'), p));
         }
         return files;
-    }
-
-    private static Map<String, ClassFile> readClasses(Path classes, List<String> warnings) throws IOException {
-        Map<String, ClassFile> found = new HashMap<>();
-        if (!Files.isDirectory(classes)) {
-            return found;
-        }
-        try (Stream<Path> walk = Files.walk(classes)) {
-            for (Path file : (Iterable<Path>) walk.filter(p -> p.getFileName().toString().endsWith(".class"))::iterator) {
-                if (!Files.isRegularFile(file)) {
-                    continue;
-                }
-                String relative = classes.relativize(file).toString().replace('\\', '/');
-                try {
-                    ClassFile parsed = ClassFile.parse(Files.readAllBytes(file));
-                    // A class in a folder its name does not match is not one javac wrote for this layout.
-                    if ((parsed.name() + ".class").equals(relative)) {
-                        found.put(relative, parsed);
-                    }
-                } catch (IllegalArgumentException e) {
-                    warnings.add("ignoring " + file + ": " + e.getMessage());
-                }
-            }
-        }
-        return found;
     }
 
     /** Whether the source's text has any of the names as a Java identifier (comments and strings included). */

@@ -1,0 +1,77 @@
+package io.github.sodagql.core.recompile;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Every class file of one classes folder, by its path relative to it: one walk that stats each file, the
+ * {@link ClassIndex}'s entry reused when the stat is the one it was read with, the file parsed otherwise
+ * (the few javac wrote since the last check, or all of them without an index). A class in a folder its name
+ * does not match is left out (not one javac wrote for this layout); one that does not parse is left out
+ * with a warning, as before the index.
+ *
+ * @param parsed  class files read and parsed in this scan
+ * @param reused  class files whose entry came from the index
+ */
+record ClassScan(Path folder, Map<String, ClassFile> classes, int parsed, int reused, List<String> warnings,
+        ClassIndex next, ClassIndex.Loaded previous) {
+
+    static ClassScan of(Path classes, ClassIndex.Loaded previous) throws IOException {
+        Map<String, ClassFile> found = new HashMap<>();
+        Map<String, ClassIndex.Entry> next = new HashMap<>();
+        List<String> warnings = new ArrayList<>();
+        previous.problem().ifPresent(warnings::add);
+        int[] counts = new int[2];
+        if (Files.isDirectory(classes)) {
+            Files.walkFileTree(classes, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes stat) throws IOException {
+                    if (!stat.isRegularFile() || !file.getFileName().toString().endsWith(".class")) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    String relative = classes.relativize(file).toString().replace('\\', '/');
+                    long modified = stat.lastModifiedTime().to(TimeUnit.NANOSECONDS);
+                    Optional<ClassFile> known = previous.index().unchanged(relative, stat.size(), modified,
+                            previous.writtenNanos());
+                    ClassFile type;
+                    if (known.isPresent()) {
+                        type = known.get();
+                        counts[1]++;
+                    } else {
+                        byte[] bytes = Files.readAllBytes(file);
+                        counts[0]++;
+                        try {
+                            type = ClassFile.parse(bytes);
+                        } catch (IllegalArgumentException e) {
+                            warnings.add("ignoring " + file + ": " + e.getMessage());
+                            return FileVisitResult.CONTINUE;
+                        }
+                    }
+                    // The stat it had before it was read: a file changed since then is read again next time.
+                    next.put(relative, new ClassIndex.Entry(stat.size(), modified, type));
+                    if ((type.name() + ".class").equals(relative)) {
+                        found.put(relative, type);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        }
+        return new ClassScan(classes, Map.copyOf(found), counts[0], counts[1], List.copyOf(warnings),
+                new ClassIndex(next), previous);
+    }
+
+    /** Saves the index for the next check, only when it differs from the one loaded. */
+    void saveIndex(Path stateDirectory) throws IOException {
+        next.save(stateDirectory, folder, previous.bytes());
+    }
+}
