@@ -6,12 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * Every class file of one classes folder, by its path relative to it: one walk that stats each file, the
@@ -24,10 +26,20 @@ import java.util.concurrent.TimeUnit;
  * @param reused  class files whose entry came from the index
  */
 record ClassScan(Path folder, Map<String, ClassFile> classes, int parsed, int reused, List<String> warnings,
-        ClassIndex next, ClassIndex.Loaded previous) {
+        ClassIndex next, ClassIndex.Loaded previous, boolean complete, Map<Path, FileTime> folders) {
 
     static ClassScan of(Path classes, ClassIndex.Loaded previous) throws IOException {
+        return of(classes, previous, () -> false);
+    }
+
+    /**
+     * @param cancelled asked before each file: a cancelled scan stops there, is never used to mark classes,
+     *                  and only saves what it parsed so far (over the entries of the previous index)
+     */
+    static ClassScan of(Path classes, ClassIndex.Loaded previous, BooleanSupplier cancelled) throws IOException {
         Map<String, ClassFile> found = new HashMap<>();
+        Map<Path, FileTime> folders = new HashMap<>();
+        boolean[] stopped = new boolean[1];
         Map<String, ClassIndex.Entry> next = new HashMap<>();
         List<String> warnings = new ArrayList<>();
         previous.problem().ifPresent(warnings::add);
@@ -35,7 +47,17 @@ record ClassScan(Path folder, Map<String, ClassFile> classes, int parsed, int re
         if (Files.isDirectory(classes)) {
             Files.walkFileTree(classes, new SimpleFileVisitor<>() {
                 @Override
+                public FileVisitResult preVisitDirectory(Path directory, BasicFileAttributes stat) {
+                    folders.put(directory, stat.lastModifiedTime());
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes stat) throws IOException {
+                    if (cancelled.getAsBoolean()) {
+                        stopped[0] = true;
+                        return FileVisitResult.TERMINATE;
+                    }
                     if (!stat.isRegularFile() || !file.getFileName().toString().endsWith(".class")) {
                         return FileVisitResult.CONTINUE;
                     }
@@ -66,8 +88,46 @@ record ClassScan(Path folder, Map<String, ClassFile> classes, int parsed, int re
                 }
             });
         }
+        Map<String, ClassIndex.Entry> saved = next;
+        if (stopped[0]) {
+            saved = new HashMap<>(previous.index().entries());
+            saved.putAll(next);
+        }
         return new ClassScan(classes, Map.copyOf(found), counts[0], counts[1], List.copyOf(warnings),
-                new ClassIndex(next), previous);
+                new ClassIndex(saved), previous, !stopped[0], Map.copyOf(folders));
+    }
+
+    /**
+     * Whether this scan still describes the folder, given the stats of some of its class files taken since
+     * (the class of every source, which the check stats anyway): no folder's modification time moved (no
+     * file added, removed or renamed) and none of those classes was written again.
+     */
+    boolean stillCurrent(Map<String, BasicFileAttributes> statsSince) {
+        if (!complete) {
+            return false;
+        }
+        try {
+            for (Map.Entry<Path, FileTime> directory : folders.entrySet()) {
+                if (!Files.getLastModifiedTime(directory.getKey()).equals(directory.getValue())) {
+                    return false;
+                }
+            }
+        } catch (IOException e) {
+            return false;
+        }
+        if (folders.isEmpty() && Files.isDirectory(folder)) {
+            return false;
+        }
+        for (Map.Entry<String, BasicFileAttributes> stat : statsSince.entrySet()) {
+            long modified = stat.getValue().lastModifiedTime().to(TimeUnit.NANOSECONDS);
+            boolean same = next.entries().containsKey(stat.getKey())
+                    && next.entries().get(stat.getKey()).size() == stat.getValue().size()
+                    && next.entries().get(stat.getKey()).modifiedNanos() == modified;
+            if (!same) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Saves the index for the next check, only when it differs from the one loaded. */

@@ -7,11 +7,16 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -58,12 +63,26 @@ public final class StaleClassMarker {
 
     /** @param compilations in build order: the main sources first, then the tests (which see the main classes) */
     public StaleClassReport mark(List<Compilation> compilations) {
+        return mark(compilations, PreparedClasses.none());
+    }
+
+    /**
+     * Starts reading the compilations' classes folders on a daemon thread, for {@link #mark(List, PreparedClasses)}
+     * to use: call it before the build that writes the generated sources, with the same compilations.
+     */
+    public PreparedClasses prepare(List<Compilation> compilations) {
+        return PreparedClasses.start(compilations, stateDirectory);
+    }
+
+    /** As {@link #mark(List)}, taking the scans {@link #prepare} made when they still match the folders. */
+    public StaleClassReport mark(List<Compilation> compilations, PreparedClasses prepared) {
         List<String> warnings = new ArrayList<>();
         int stale = 0;
         int read = 0;
         int reused = 0;
         List<String> marked = new ArrayList<>();
         List<String> deleted = new ArrayList<>();
+        Set<Path> scanned = new HashSet<>();
         try {
             SortedSet<String> generated = javaFiles(generatedRoot).keySet().stream()
                     .collect(java.util.stream.Collectors.toCollection(TreeSet::new));
@@ -79,13 +98,17 @@ public final class StaleClassMarker {
                 }
                 Path classes = compilation.classesDirectory();
                 Set<String> staleSources = new TreeSet<>();
+                Map<String, BasicFileAttributes> classStats = new HashMap<>();
                 boolean changedWithClasses = false;
                 for (Map.Entry<String, Path> source : sources.entrySet()) {
-                    Path type = classes.resolve(classFileOf(source.getKey()));
-                    if (!Files.isRegularFile(type)) {
+                    String classFile = classFileOf(source.getKey());
+                    Optional<BasicFileAttributes> type = stat(classes.resolve(classFile));
+                    if (type.isEmpty()) {
                         staleSources.add(source.getKey());
-                    } else if (Files.getLastModifiedTime(source.getValue()).toMillis()
-                            > Files.getLastModifiedTime(type).toMillis()) {
+                        continue;
+                    }
+                    classStats.put(classFile, type.get());
+                    if (Files.getLastModifiedTime(source.getValue()).toMillis() > type.get().lastModifiedTime().toMillis()) {
                         staleSources.add(source.getKey());
                         changedWithClasses = true;
                     }
@@ -102,7 +125,9 @@ public final class StaleClassMarker {
                 if (!changedWithClasses && removed.isEmpty() && incoming.isEmpty()) {
                     continue;
                 }
-                ClassScan scan = ClassScan.of(classes, ClassIndex.load(stateDirectory, classes));
+                Optional<ClassScan> ready = prepared.take(classes).filter(s -> s.stillCurrent(classStats));
+                ClassScan scan = ready.isPresent() ? ready.get() : ClassScan.of(classes, ClassIndex.load(stateDirectory, classes));
+                scanned.add(scan.folder().toAbsolutePath().normalize());
                 warnings.addAll(scan.warnings());
                 read += scan.parsed();
                 reused += scan.reused();
@@ -124,6 +149,12 @@ public final class StaleClassMarker {
                 incoming = plan.changedTypes();
             }
             writeLedger(generated);
+            // Scans no compilation needed (a build without changes): keep what they read for the next check.
+            for (ClassScan unused : prepared.cancel()) {
+                if (!scanned.contains(unused.folder().toAbsolutePath().normalize())) {
+                    unused.saveIndex(stateDirectory);
+                }
+            }
         } catch (IOException | UncheckedIOException e) {
             warnings.add("cannot check the compiled classes for stale ones (" + e.getMessage()
                     + "); if code using a changed generated type still compiles, run `mvn clean compile`");
@@ -134,6 +165,15 @@ public final class StaleClassMarker {
     /** The compiler's mapping from a source to the class it compares it with. */
     static String classFileOf(String source) {
         return source.substring(0, source.length() - ".java".length()) + ".class";
+    }
+
+    private static Optional<BasicFileAttributes> stat(Path file) throws IOException {
+        try {
+            BasicFileAttributes stat = Files.readAttributes(file, BasicFileAttributes.class);
+            return stat.isRegularFile() ? Optional.of(stat) : Optional.empty();
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
     }
 
     private static Map<String, Path> javaFiles(Path root) throws IOException {
