@@ -203,6 +203,11 @@ public final class StaleClassMarker {
     }
 
     static boolean mentions(String text, Set<String> names) {
+        // Most sources name none of the changed types: a plain search (fast, no allocation) rules them out
+        // before the identifier scan, which only confirms a hit is a whole identifier.
+        if (names.stream().noneMatch(text::contains)) {
+            return false;
+        }
         int i = 0;
         int length = text.length();
         while (i < length) {
