@@ -16,6 +16,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class PreparedClasses {
     private final Map<Path, CompletableFuture<ClassScan>> scans;
     private final AtomicBoolean cancelled = new AtomicBoolean();
+    /** While an index loads (not interruptible, and costly in a cold JVM), a cancel does not wait for it. */
+    private final AtomicBoolean loading = new AtomicBoolean();
 
     private PreparedClasses(Map<Path, CompletableFuture<ClassScan>> scans) {
         this.scans = scans;
@@ -35,7 +37,10 @@ public final class PreparedClasses {
         PreparedClasses prepared = new PreparedClasses(Map.copyOf(scans));
         Thread thread = new Thread(() -> scans.forEach((classes, result) -> {
             try {
-                result.complete(ClassScan.of(classes, ClassIndex.load(stateDirectory, classes), prepared.cancelled::get));
+                prepared.loading.set(true);
+                ClassIndex.Loaded index = ClassIndex.load(stateDirectory, classes);
+                prepared.loading.set(false);
+                result.complete(ClassScan.of(classes, index, prepared.cancelled::get));
             } catch (Exception | Error e) {
                 result.completeExceptionally(e);
             }
@@ -58,10 +63,14 @@ public final class PreparedClasses {
         }
     }
 
-    /** Stops the scans still running and returns every scan that ended (complete or not). */
+    /**
+     * Stops the scans still running and returns every scan that ended (complete or stopped part-way: what
+     * they parsed is worth keeping). A scan still loading its index is left to stop by itself, unwaited for.
+     */
     List<ClassScan> cancel() {
         cancelled.set(true);
-        return scans.values().stream().map(scan -> {
+        boolean wait = !loading.get();
+        return scans.values().stream().filter(scan -> wait || scan.isDone()).map(scan -> {
             try {
                 return Optional.of(scan.join());
             } catch (RuntimeException e) {
