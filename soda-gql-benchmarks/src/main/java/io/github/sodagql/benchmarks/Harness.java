@@ -147,7 +147,7 @@ public final class Harness {
                 out.println(e.getMessage());
                 continue;
             }
-            List<MavenLoop.Step> steps = loop.measure(fixture, work, repo, scenarios);
+            List<MavenLoop.Step> steps = loop.measure(fixture, work, repo, scenarios, options.repeats);
             Path mavenProject = work.resolve("mvn-loop").resolve(fixture.name());
             Fixture layout = new Fixture(fixture.name(), fixture.spec(), List.of(), null, "src/main/graphql", List.of());
             int documents = layout.documents(mavenProject).size();
@@ -162,7 +162,8 @@ public final class Harness {
             Path chart = folder.resolve("mvn-loop" + suffix + ".svg");
             Files.writeString(chart, Charts.loop(fixture.name(), String.format(java.util.Locale.ROOT,
                     "%,d documents, %,d generated files; %s", documents, generated,
-                    options.compilerDefault ? "maven-compiler-plugin defaults" : "README quick-start configuration"), steps));
+                    options.compilerDefault ? "maven-compiler-plugin defaults" : "README quick-start configuration")
+                    + (options.repeats > 1 ? "; medians of " + options.repeats + " rounds" : ""), MavenLoop.medians(steps)));
             out.println();
             out.println(markdown);
             out.println("mvn-loop: " + folder);

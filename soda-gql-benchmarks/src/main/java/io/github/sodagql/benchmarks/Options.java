@@ -26,6 +26,8 @@ final class Options {
     boolean compilerDefault;
     /** mvn-*: use the plugin already in the private repository instead of installing this tree's. */
     boolean noStage;
+    /** mvn-*: rounds of cold, no-op and edit in one run; the table gives each step's median. */
+    int repeats = 1;
     Path baseline;
     Path writeBaseline;
     double threshold = 0.05;
@@ -48,7 +50,7 @@ final class Options {
                            [--scenario cold|noop|noop-rebuild|edit-operation|edit-leaf-fragment|edit-hub-fragment|
                                        add-file|remove-file|schema-edit|floor-parse|floor-stat|floor-write|apollo|all|cold-capped|
                                        mvn-validate|mvn-compile-cold|mvn-compile-noop|mvn-compile-edit-leaf-fragment|
-                                       javac-generated|mvn-loop[,...]] [--compiler-default] [--no-stage]
+                                       javac-generated|mvn-loop[,...]] [--compiler-default] [--no-stage] [--repeats N]
                            [--iterations K] [--warmup W] [--fresh-jvm] [--rebuild] [--heap-cap 40]
                            [--baseline FILE] [--threshold 5%] [--alloc-threshold 1%] [--write-baseline FILE]
                            [--no-floors] [--no-apollo] [--out DIR] [--chart FILE.svg] [--markdown FILE.md]
@@ -76,6 +78,7 @@ final class Options {
                         case "--fixture" -> o.fixtures.addAll(List.of(value.split(",")));
                         case "--scenario" -> o.scenarios.addAll(List.of(value.split(",")));
                         case "--iterations" -> o.iterations = Integer.parseInt(value);
+                        case "--repeats" -> o.repeats = Math.max(1, Integer.parseInt(value));
                         case "--warmup" -> o.warmup = Integer.parseInt(value);
                         case "--heap-cap" -> o.heapCapPer1000 = Integer.parseInt(value);
                         case "--baseline" -> o.baseline = Path.of(value);
