@@ -132,6 +132,10 @@ record ClassScan(Path folder, Map<String, ClassFile> classes, int parsed, int re
 
     /** Saves the index for the next check, only when it differs from the one loaded. */
     void saveIndex(Path stateDirectory) throws IOException {
+        // Every entry reused and none gone: the index on disk is this one, no need to encode it to see so.
+        if (parsed == 0 && reused == next.size() && reused == previous.index().size() && previous.bytes().isPresent()) {
+            return;
+        }
         next.save(stateDirectory, folder, previous.bytes());
     }
 }
