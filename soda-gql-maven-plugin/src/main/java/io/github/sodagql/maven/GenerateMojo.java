@@ -3,7 +3,6 @@ package io.github.sodagql.maven;
 import io.github.sodagql.core.config.DocumentRoot;
 import io.github.sodagql.core.config.SodaGqlConfig;
 import io.github.sodagql.core.diagnostic.Diagnostic;
-import io.github.sodagql.core.recompile.PreparedClasses;
 import io.github.sodagql.core.schema.SchemaSources;
 import io.github.sodagql.core.session.BuildResult;
 import io.github.sodagql.core.session.BuilderSession;
@@ -69,17 +68,14 @@ public class GenerateMojo extends AbstractSodaGqlMojo {
                     .failOn(shared.get());
         }
         SodaGqlConfig config = configuration(folders);
-        if (!full && buildContext.isIncremental() && !hasRelevantDelta(config)) {
-            getLog().debug("soda-gql: no GraphQL input changed");
-            return;
-        }
-        // The stale-class check's reading of the classes folders does not depend on what the build writes.
-        PreparedClasses prepared = recompileDependents
-                ? StaleClassCheck.prepare(project, session, outputDirectory, stateDirectory) : PreparedClasses.none();
         BuildResult result;
         if (full) {
             result = new BuilderSession(config).buildFull();
         } else if (buildContext.isIncremental()) {
+            if (!hasRelevantDelta(config)) {
+                getLog().debug("soda-gql: no GraphQL input changed");
+                return;
+            }
             result = new BuilderSession(config).update(changesFromBuildContext(config));
         } else {
             result = new BuilderSession(config).buildInitial();
@@ -90,7 +86,7 @@ public class GenerateMojo extends AbstractSodaGqlMojo {
         // The artifact's classpath copy, and any other export: the core wrote them there.
         buildContext.refresh(resourceDirectory);
         if (recompileDependents) {
-            StaleClassCheck.run(project, session, outputDirectory, stateDirectory, prepared, getLog());
+            StaleClassCheck.run(project, session, outputDirectory, stateDirectory, getLog());
         }
         reporter.failIfNeeded(result, failOnWarnings);
     }

@@ -7,16 +7,12 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -48,7 +44,6 @@ public final class StaleClassMarker {
     private static final FileTime STALE = FileTime.fromMillis(0);
 
     private final Path generatedRoot;
-    private final Path stateDirectory;
     private final Path ledger;
 
     /**
@@ -57,32 +52,16 @@ public final class StaleClassMarker {
      */
     public StaleClassMarker(Path generatedRoot, Path stateDirectory) {
         this.generatedRoot = generatedRoot.toAbsolutePath().normalize();
-        this.stateDirectory = stateDirectory;
         this.ledger = stateDirectory.resolve(LEDGER_FILE);
     }
 
     /** @param compilations in build order: the main sources first, then the tests (which see the main classes) */
     public StaleClassReport mark(List<Compilation> compilations) {
-        return mark(compilations, PreparedClasses.none());
-    }
-
-    /**
-     * Starts reading the compilations' classes folders on a daemon thread, for {@link #mark(List, PreparedClasses)}
-     * to use: call it before the build that writes the generated sources, with the same compilations.
-     */
-    public PreparedClasses prepare(List<Compilation> compilations) {
-        return PreparedClasses.start(compilations, stateDirectory);
-    }
-
-    /** As {@link #mark(List)}, taking the scans {@link #prepare} made when they still match the folders. */
-    public StaleClassReport mark(List<Compilation> compilations, PreparedClasses prepared) {
         List<String> warnings = new ArrayList<>();
         int stale = 0;
         int read = 0;
-        int reused = 0;
         List<String> marked = new ArrayList<>();
         List<String> deleted = new ArrayList<>();
-        Set<Path> scanned = new HashSet<>();
         try {
             SortedSet<String> generated = javaFiles(generatedRoot).keySet().stream()
                     .collect(java.util.stream.Collectors.toCollection(TreeSet::new));
@@ -98,17 +77,13 @@ public final class StaleClassMarker {
                 }
                 Path classes = compilation.classesDirectory();
                 Set<String> staleSources = new TreeSet<>();
-                Map<String, BasicFileAttributes> classStats = new HashMap<>();
                 boolean changedWithClasses = false;
                 for (Map.Entry<String, Path> source : sources.entrySet()) {
-                    String classFile = classFileOf(source.getKey());
-                    Optional<BasicFileAttributes> type = stat(classes.resolve(classFile));
-                    if (type.isEmpty()) {
+                    Path type = classes.resolve(classFileOf(source.getKey()));
+                    if (!Files.isRegularFile(type)) {
                         staleSources.add(source.getKey());
-                        continue;
-                    }
-                    classStats.put(classFile, type.get());
-                    if (Files.getLastModifiedTime(source.getValue()).toMillis() > type.get().lastModifiedTime().toMillis()) {
+                    } else if (Files.getLastModifiedTime(source.getValue()).toMillis()
+                            > Files.getLastModifiedTime(type).toMillis()) {
                         staleSources.add(source.getKey());
                         changedWithClasses = true;
                     }
@@ -125,14 +100,8 @@ public final class StaleClassMarker {
                 if (!changedWithClasses && removed.isEmpty() && incoming.isEmpty()) {
                     continue;
                 }
-                Optional<ClassScan> ready = prepared.take(classes).filter(s -> s.stillCurrent(classStats));
-                ClassScan scan = ready.isPresent() ? ready.get() : ClassScan.of(classes, ClassIndex.load(stateDirectory, classes));
-                scanned.add(scan.folder().toAbsolutePath().normalize());
-                warnings.addAll(scan.warnings());
-                read += scan.parsed();
-                reused += scan.reused();
-                scan.saveIndex(stateDirectory);
-                Map<String, ClassFile> classFiles = scan.classes();
+                Map<String, ClassFile> classFiles = readClasses(classes, warnings);
+                read += classFiles.size();
                 RecompilePlan plan = RecompilePlan.of(classFiles, sources.keySet(), staleSources, removed, incoming,
                         (source, names) -> mentions(sources.get(source), names));
                 for (String file : plan.deleted()) {
@@ -149,31 +118,16 @@ public final class StaleClassMarker {
                 incoming = plan.changedTypes();
             }
             writeLedger(generated);
-            // Scans no compilation needed (a build without changes): keep what they read for the next check.
-            for (ClassScan unused : prepared.cancel()) {
-                if (!scanned.contains(unused.folder().toAbsolutePath().normalize())) {
-                    unused.saveIndex(stateDirectory);
-                }
-            }
         } catch (IOException | UncheckedIOException e) {
             warnings.add("cannot check the compiled classes for stale ones (" + e.getMessage()
                     + "); if code using a changed generated type still compiles, run `mvn clean compile`");
         }
-        return new StaleClassReport(stale, read, reused, marked, deleted, warnings);
+        return new StaleClassReport(stale, read, marked, deleted, warnings);
     }
 
     /** The compiler's mapping from a source to the class it compares it with. */
     static String classFileOf(String source) {
         return source.substring(0, source.length() - ".java".length()) + ".class";
-    }
-
-    private static Optional<BasicFileAttributes> stat(Path file) throws IOException {
-        try {
-            BasicFileAttributes stat = Files.readAttributes(file, BasicFileAttributes.class);
-            return stat.isRegularFile() ? Optional.of(stat) : Optional.empty();
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
-        }
     }
 
     private static Map<String, Path> javaFiles(Path root) throws IOException {
@@ -186,6 +140,31 @@ public final class StaleClassMarker {
                     .forEach(p -> files.put(root.relativize(p).toString().replace('\\', '/'), p));
         }
         return files;
+    }
+
+    private static Map<String, ClassFile> readClasses(Path classes, List<String> warnings) throws IOException {
+        Map<String, ClassFile> found = new HashMap<>();
+        if (!Files.isDirectory(classes)) {
+            return found;
+        }
+        try (Stream<Path> walk = Files.walk(classes)) {
+            for (Path file : (Iterable<Path>) walk.filter(p -> p.getFileName().toString().endsWith(".class"))::iterator) {
+                if (!Files.isRegularFile(file)) {
+                    continue;
+                }
+                String relative = classes.relativize(file).toString().replace('\\', '/');
+                try {
+                    ClassFile parsed = ClassFile.parse(Files.readAllBytes(file));
+                    // A class in a folder its name does not match is not one javac wrote for this layout.
+                    if ((parsed.name() + ".class").equals(relative)) {
+                        found.put(relative, parsed);
+                    }
+                } catch (IllegalArgumentException e) {
+                    warnings.add("ignoring " + file + ": " + e.getMessage());
+                }
+            }
+        }
+        return found;
     }
 
     /** Whether the source's text has any of the names as a Java identifier (comments and strings included). */
@@ -203,11 +182,6 @@ public final class StaleClassMarker {
     }
 
     static boolean mentions(String text, Set<String> names) {
-        // Most sources name none of the changed types: a plain search (fast, no allocation) rules them out
-        // before the identifier scan, which only confirms a hit is a whole identifier.
-        if (names.stream().noneMatch(text::contains)) {
-            return false;
-        }
         int i = 0;
         int length = text.length();
         while (i < length) {

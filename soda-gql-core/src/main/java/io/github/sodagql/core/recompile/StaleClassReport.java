@@ -3,11 +3,11 @@ package io.github.sodagql.core.recompile;
 import java.util.List;
 
 /**
- * What one {@link StaleClassMarker} run did: the sources javac was going to compile anyway, the class files
- * it parsed and those whose parse it reused from its index (unchanged since), the sources it made stale (by their class file) and the class files of removed generated sources it
+ * What one {@link StaleClassMarker} run did: the sources javac was going to compile anyway, the classes it
+ * read, the sources it made stale (by their class file) and the class files of removed generated sources it
  * deleted. {@code warnings} are one-line notes about class files it could not read or touch.
  */
-public record StaleClassReport(int staleSources, int classesRead, int classesFromIndex, List<String> marked, List<String> deleted,
+public record StaleClassReport(int staleSources, int classesRead, List<String> marked, List<String> deleted,
         List<String> warnings) {
     public StaleClassReport {
         marked = List.copyOf(marked);
@@ -24,6 +24,6 @@ public record StaleClassReport(int staleSources, int classesRead, int classesFro
         return "soda-gql: " + staleSources + " changed source" + (staleSources == 1 ? "" : "s") + "; "
                 + marked.size() + " dependent class" + (marked.size() == 1 ? "" : "es") + " marked for recompilation, "
                 + deleted.size() + " class file" + (deleted.size() == 1 ? "" : "s") + " of removed generated sources deleted ("
-                + classesRead + " classes read, " + classesFromIndex + " from the index)";
+                + classesRead + " classes read)";
     }
 }

@@ -45,40 +45,6 @@ final class CompiledProject {
         state = root.resolve("state");
         compile(List.of(generated, main), classes, List.of());
         compile(List.of(test), testClasses, List.of(classes));
-        // Classes written a while ago, as by the last build's javac (the index trusts no stat as new as itself).
-        setClassTimes(path -> true, System.currentTimeMillis() - 30_000);
-    }
-
-    /**
-     * What javac does with the stale classes: the edited generated source's classes and every class the
-     * check marked (mtime 0) are written again (here: given a new, recent-past mtime). Returns how many.
-     */
-    int javacRewrote(String editedSourceClassPrefix) throws IOException {
-        return setClassTimes(path -> mtimeMillis(path) == 0 || classes.relativize(path).toString().replace('\\', '/')
-                .startsWith(editedSourceClassPrefix), System.currentTimeMillis() - 5_000);
-    }
-
-    private int setClassTimes(java.util.function.Predicate<Path> which, long millis) throws IOException {
-        int count = 0;
-        for (Path folder : List.of(classes, testClasses)) {
-            try (Stream<Path> walk = Files.walk(folder)) {
-                for (Path file : (Iterable<Path>) walk.filter(p -> p.toString().endsWith(".class"))::iterator) {
-                    if (which.test(file)) {
-                        Files.setLastModifiedTime(file, FileTime.fromMillis(millis));
-                        count++;
-                    }
-                }
-            }
-        }
-        return count;
-    }
-
-    private static long mtimeMillis(Path file) {
-        try {
-            return Files.getLastModifiedTime(file).toMillis();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     List<Compilation> compilations() {
