@@ -1,20 +1,24 @@
 package io.github.sodagql.core.recompile;
 
+import io.github.sodagql.core.output.OutputWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
@@ -35,8 +39,15 @@ import java.util.stream.Stream;
  * </ul>
  * Nothing else is changed. The ledger ({@value #LEDGER_FILE} in the state folder) is the list of generated
  * sources as this check last saw them; without it (a first build, a deleted state folder) removals since the
- * last check cannot be told from a user's classes and are not cleaned up. Stateless otherwise: what is stale
- * is read from the file system each time, so a build stopped half-way leaves nothing the next one misses.
+ * last check cannot be told from a user's classes and are not cleaned up. What is stale is read from the file
+ * system each time, so a build stopped half-way leaves nothing the next one misses.
+ *
+ * <p>Reading every class file is most of the check's cost (artsy: 10,585 classes, 36 MB, about a second in a
+ * fresh JVM), so what it read is kept in an index ({@value CompiledSourceIndex#FILE}), one entry per source
+ * stamped with its class file's modification time and size. javac rewrites that file whenever it compiles
+ * the source, and the check stats it anyway to find the stale sources, so an unchanged stamp costs nothing
+ * to trust; only the classes of sources compiled since are read again. Building the index reads every class
+ * once: the first check that finds compiled classes and no index (the build after a clean one) does it.
  */
 public final class StaleClassMarker {
     public static final String LEDGER_FILE = "generated-sources.txt";
@@ -45,6 +56,7 @@ public final class StaleClassMarker {
 
     private final Path generatedRoot;
     private final Path ledger;
+    private final Path index;
 
     /**
      * @param generatedRoot  the folder soda-gql generates sources into (one of the main compilation's roots)
@@ -53,6 +65,7 @@ public final class StaleClassMarker {
     public StaleClassMarker(Path generatedRoot, Path stateDirectory) {
         this.generatedRoot = generatedRoot.toAbsolutePath().normalize();
         this.ledger = stateDirectory.resolve(LEDGER_FILE);
+        this.index = stateDirectory.resolve(CompiledSourceIndex.FILE);
     }
 
     /** @param compilations in build order: the main sources first, then the tests (which see the main classes) */
@@ -63,27 +76,33 @@ public final class StaleClassMarker {
         List<String> marked = new ArrayList<>();
         List<String> deleted = new ArrayList<>();
         try {
-            SortedSet<String> generated = javaFiles(generatedRoot).keySet().stream()
-                    .collect(java.util.stream.Collectors.toCollection(TreeSet::new));
+            Map<String, Path> generatedFiles = javaFiles(generatedRoot);
+            SortedSet<String> generated = new TreeSet<>(generatedFiles.keySet());
             Set<String> previous = readLedger();
+            Map<String, Map<String, CompiledSource>> known = CompiledSourceIndex.read(index);
+            Map<String, Map<String, CompiledSource>> remembered = new TreeMap<>();
             Set<String> incoming = Set.of();
             for (Compilation compilation : compilations) {
                 Map<String, Path> sources = new LinkedHashMap<>();
                 boolean holdsGenerated = false;
                 for (Path root : compilation.sourceRoots()) {
                     Path normalized = root.toAbsolutePath().normalize();
-                    holdsGenerated |= normalized.equals(generatedRoot);
-                    javaFiles(normalized).forEach(sources::putIfAbsent);
+                    boolean isGenerated = normalized.equals(generatedRoot);
+                    holdsGenerated |= isGenerated;
+                    (isGenerated ? generatedFiles : javaFiles(normalized)).forEach(sources::putIfAbsent);
                 }
                 Path classes = compilation.classesDirectory();
                 Set<String> staleSources = new TreeSet<>();
+                Map<String, BasicFileAttributes> stamps = new HashMap<>();
                 boolean changedWithClasses = false;
                 for (Map.Entry<String, Path> source : sources.entrySet()) {
-                    Path type = classes.resolve(classFileOf(source.getKey()));
-                    if (!Files.isRegularFile(type)) {
+                    BasicFileAttributes type = attributes(classes.resolve(classFileOf(source.getKey())));
+                    if (type == null || !type.isRegularFile()) {
                         staleSources.add(source.getKey());
-                    } else if (Files.getLastModifiedTime(source.getValue()).toMillis()
-                            > Files.getLastModifiedTime(type).toMillis()) {
+                        continue;
+                    }
+                    stamps.put(source.getKey(), type);
+                    if (Files.getLastModifiedTime(source.getValue()).toMillis() > type.lastModifiedTime().toMillis()) {
                         staleSources.add(source.getKey());
                         changedWithClasses = true;
                     }
@@ -97,11 +116,36 @@ public final class StaleClassMarker {
                         }
                     }
                 }
+                String folder = classes.toAbsolutePath().normalize().toString();
+                Map<String, CompiledSource> summaries;
+                Map<String, ClassFile> classFiles;
+                if (stamps.isEmpty()) {
+                    // Nothing compiled yet: javac compiles every source, nothing can be stale.
+                    summaries = Map.of();
+                    classFiles = Map.of();
+                } else if (!removed.isEmpty() || !known.containsKey(folder)) {
+                    // Deleting needs every class file by name; without an index every class is read anyway.
+                    classFiles = readClasses(classes, warnings);
+                    read += classFiles.size();
+                    summaries = summarize(classFiles.values(), sources.keySet(), stamps);
+                } else {
+                    Refresh refresh = refresh(classes, known.get(folder), sources.keySet(), stamps, warnings);
+                    read += refresh.read();
+                    summaries = refresh.summaries();
+                    classFiles = null;
+                }
+                remembered.put(folder, summaries);
                 if (!changedWithClasses && removed.isEmpty() && incoming.isEmpty()) {
                     continue;
                 }
-                Map<String, ClassFile> classFiles = readClasses(classes, warnings);
-                read += classFiles.size();
+                if (classFiles == null) {
+                    classFiles = new HashMap<>();
+                    for (CompiledSource source : summaries.values()) {
+                        for (ClassFile type : source.asClasses()) {
+                            classFiles.put(type.name() + ".class", type);
+                        }
+                    }
+                }
                 RecompilePlan plan = RecompilePlan.of(classFiles, sources.keySet(), staleSources, removed, incoming,
                         (source, names) -> mentions(sources.get(source), names));
                 for (String file : plan.deleted()) {
@@ -118,11 +162,87 @@ public final class StaleClassMarker {
                 incoming = plan.changedTypes();
             }
             writeLedger(generated);
+            CompiledSourceIndex.write(index, remembered);
         } catch (IOException | UncheckedIOException e) {
             warnings.add("cannot check the compiled classes for stale ones (" + e.getMessage()
                     + "); if code using a changed generated type still compiles, run `mvn clean compile`");
         }
         return new StaleClassReport(stale, read, marked, deleted, warnings);
+    }
+
+    private static BasicFileAttributes attributes(Path file) throws IOException {
+        try {
+            return Files.readAttributes(file, BasicFileAttributes.class);
+        } catch (NoSuchFileException e) {
+            return null;
+        }
+    }
+
+    /** One {@link CompiledSource} per source that has a class file, from the classes compiled from it. */
+    private static Map<String, CompiledSource> summarize(Collection<ClassFile> classFiles, Set<String> sources,
+            Map<String, BasicFileAttributes> stamps) {
+        Map<String, List<ClassFile>> bySource = new HashMap<>();
+        for (ClassFile type : classFiles) {
+            if (sources.contains(type.sourcePath())) {
+                bySource.computeIfAbsent(type.sourcePath(), s -> new ArrayList<>()).add(type);
+            }
+        }
+        Map<String, CompiledSource> summaries = new HashMap<>();
+        bySource.forEach((source, types) -> {
+            BasicFileAttributes stamp = stamps.get(source);
+            if (stamp != null) {
+                summaries.put(source, CompiledSource.of(source, stamp.lastModifiedTime().toMillis(), stamp.size(), types));
+            }
+        });
+        return summaries;
+    }
+
+    private record Refresh(Map<String, CompiledSource> summaries, int read) {}
+
+    /**
+     * The index's summaries, brought up to date: a source whose class file still has the stamp it had keeps
+     * its summary; the classes of the others (compiled again since, or new) are read from their package
+     * folders, skipping the classes of the sources that kept theirs. After an edit that is a few dozen classes.
+     */
+    private static Refresh refresh(Path classes, Map<String, CompiledSource> known, Set<String> sources,
+            Map<String, BasicFileAttributes> stamps, List<String> warnings) throws IOException {
+        Map<String, CompiledSource> summaries = new HashMap<>();
+        Set<String> claimed = new HashSet<>();
+        Set<String> folders = new TreeSet<>();
+        for (String source : sources) {
+            CompiledSource summary = known.get(source);
+            BasicFileAttributes stamp = stamps.get(source);
+            if (summary != null && stamp != null
+                    && summary.hasStamp(stamp.lastModifiedTime().toMillis(), stamp.size())) {
+                summaries.put(source, summary);
+                claimed.addAll(summary.declaredTypes());
+            } else {
+                int slash = source.lastIndexOf('/');
+                folders.add(slash < 0 ? "" : source.substring(0, slash + 1));
+            }
+        }
+        List<ClassFile> parsed = new ArrayList<>();
+        for (String folder : folders) {
+            Path directory = folder.isEmpty() ? classes : classes.resolve(folder);
+            if (!Files.isDirectory(directory)) {
+                continue;
+            }
+            try (Stream<Path> list = Files.list(directory)) {
+                for (Path file : (Iterable<Path>) list.sorted()::iterator) {
+                    String name = file.getFileName().toString();
+                    if (!name.endsWith(".class")
+                            || claimed.contains(ClassFile.topLevel(folder + name.substring(0, name.length() - 6)))) {
+                        continue;
+                    }
+                    ClassFile type = parse(file, folder + name, warnings);
+                    if (type != null) {
+                        parsed.add(type);
+                    }
+                }
+            }
+        }
+        summarize(parsed, sources, stamps).forEach(summaries::putIfAbsent);
+        return new Refresh(summaries, parsed.size());
     }
 
     /** The compiler's mapping from a source to the class it compares it with. */
@@ -149,22 +269,29 @@ public final class StaleClassMarker {
         }
         try (Stream<Path> walk = Files.walk(classes)) {
             for (Path file : (Iterable<Path>) walk.filter(p -> p.getFileName().toString().endsWith(".class"))::iterator) {
-                if (!Files.isRegularFile(file)) {
-                    continue;
-                }
                 String relative = classes.relativize(file).toString().replace('\\', '/');
-                try {
-                    ClassFile parsed = ClassFile.parse(Files.readAllBytes(file));
-                    // A class in a folder its name does not match is not one javac wrote for this layout.
-                    if ((parsed.name() + ".class").equals(relative)) {
-                        found.put(relative, parsed);
-                    }
-                } catch (IllegalArgumentException e) {
-                    warnings.add("ignoring " + file + ": " + e.getMessage());
+                ClassFile parsed = parse(file, relative, warnings);
+                if (parsed != null) {
+                    found.put(relative, parsed);
                 }
             }
         }
         return found;
+    }
+
+    /** The class in a file, or null if it is not a class file javac wrote at that place. */
+    private static ClassFile parse(Path file, String relative, List<String> warnings) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        try {
+            ClassFile parsed = ClassFile.parse(Files.readAllBytes(file));
+            // A class in a folder its name does not match is not one javac wrote for this layout.
+            return (parsed.name() + ".class").equals(relative) ? parsed : null;
+        } catch (IllegalArgumentException e) {
+            warnings.add("ignoring " + file + ": " + e.getMessage());
+            return null;
+        }
     }
 
     /** Whether the source's text has any of the names as a Java identifier (comments and strings included). */
@@ -172,32 +299,50 @@ public final class StaleClassMarker {
         if (source == null || names.isEmpty()) {
             return false;
         }
-        String text;
         try {
-            text = new String(Files.readAllBytes(source), StandardCharsets.UTF_8);
+            return mentions(Files.readAllBytes(source), names);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return mentions(text, names);
     }
 
-    static boolean mentions(String text, Set<String> names) {
-        int i = 0;
-        int length = text.length();
-        while (i < length) {
-            if (Character.isJavaIdentifierStart(text.charAt(i))) {
-                int start = i++;
-                while (i < length && Character.isJavaIdentifierPart(text.charAt(i))) {
-                    i++;
+    /**
+     * The same on the source's UTF-8 bytes: most sources name none of the types, so searching the bytes for
+     * each name and checking the bytes around a hit is cheaper than decoding and splitting the text. A
+     * non-ASCII neighbour counts as a boundary: at worst one more class is compiled.
+     */
+    static boolean mentions(byte[] text, Set<String> names) {
+        for (String name : names) {
+            byte[] needle = name.getBytes(StandardCharsets.UTF_8);
+            if (needle.length == 0) {
+                continue;
+            }
+            byte first = needle[0];
+            int last = text.length - needle.length;
+            for (int i = 0; i <= last; i++) {
+                if (text[i] != first || !matchesAt(text, i, needle)) {
+                    continue;
                 }
-                if (names.contains(text.substring(start, i))) {
+                if ((i == 0 || !isAsciiIdentifierPart(text[i - 1]))
+                        && (i + needle.length == text.length || !isAsciiIdentifierPart(text[i + needle.length]))) {
                     return true;
                 }
-            } else {
-                i++;
             }
         }
         return false;
+    }
+
+    private static boolean matchesAt(byte[] text, int at, byte[] needle) {
+        for (int k = 1; k < needle.length; k++) {
+            if (text[at + k] != needle[k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAsciiIdentifierPart(byte b) {
+        return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9') || b == '_' || b == '$';
     }
 
     private Set<String> readLedger() throws IOException {
@@ -225,17 +370,6 @@ public final class StaleClassMarker {
         if (Files.isRegularFile(ledger) && java.util.Arrays.equals(Files.readAllBytes(ledger), bytes)) {
             return;
         }
-        Files.createDirectories(ledger.getParent());
-        Path temporary = Files.createTempFile(ledger.getParent(), LEDGER_FILE, ".tmp");
-        try {
-            Files.write(temporary, bytes);
-            try {
-                Files.move(temporary, ledger, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, ledger, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        OutputWriter.writeAtomically(ledger, bytes);
     }
 }

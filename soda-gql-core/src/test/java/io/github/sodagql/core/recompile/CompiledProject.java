@@ -62,6 +62,21 @@ final class CompiledProject {
         Files.setLastModifiedTime(source, FileTime.fromMillis(System.currentTimeMillis() + 10_000));
     }
 
+    /** Compiles the given sources again into a classes folder, as the compiler plugin does with stale ones. */
+    void recompile(List<Path> sources, Path into) {
+        if (sources.isEmpty()) {
+            return;
+        }
+        List<String> arguments = new ArrayList<>(List.of("-d", into.toString(), "-encoding", "UTF-8",
+                "-classpath", into + java.io.File.pathSeparator + classes));
+        sources.forEach(source -> arguments.add(source.toString()));
+        run(arguments);
+    }
+
+    Path index() {
+        return state.resolve(CompiledSourceIndex.FILE);
+    }
+
     static FileTime mtime(Path file) throws IOException {
         return Files.getLastModifiedTime(file);
     }
@@ -77,6 +92,10 @@ final class CompiledProject {
             }
         }
         Files.createDirectories(into);
+        run(arguments);
+    }
+
+    private static void run(List<String> arguments) {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         java.io.ByteArrayOutputStream errors = new java.io.ByteArrayOutputStream();
         int status = javac.run(null, errors, errors, arguments.toArray(String[]::new));

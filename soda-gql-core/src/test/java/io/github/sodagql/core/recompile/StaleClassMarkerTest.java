@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -133,8 +134,103 @@ class StaleClassMarkerTest {
     }
 
     @Test
+    void theFirstCheckWithClassesReadsThemAllAndTheNextOnlyWhatJavacCompiledSince() throws IOException {
+        CompiledProject project = new CompiledProject(folder);
+        int classes = classCount(project.classes) + classCount(project.testClasses);
+        assertEquals(classes, project.mark().classesRead());
+        assertTrue(Files.isRegularFile(project.index()));
+
+        Path hello = project.generated.resolve("com/example/graphql/HelloQuery.java");
+        project.edit(hello, "greeting }", "hello }");
+        StaleClassReport edit = project.mark();
+        assertEquals(0, edit.classesRead(), "the index stands for every class javac has not written since");
+        assertTrue(edit.marked().contains("com/example/app/Constants.java"), edit.toString());
+
+        // javac compiles the changed source and the sources made stale: only their classes are read again.
+        Map<Path, FileTime> before = stamps(project);
+        List<Path> main = new java.util.ArrayList<>(List.of(hello));
+        List<Path> tests = new java.util.ArrayList<>();
+        for (String source : edit.marked()) {
+            (Files.exists(project.main.resolve(source)) ? main : tests).add(
+                    Files.exists(project.main.resolve(source)) ? project.main.resolve(source) : project.test.resolve(source));
+        }
+        project.recompile(main, project.classes);
+        project.recompile(tests, project.testClasses);
+        Map<Path, FileTime> now = stamps(project);
+        long rewritten = now.entrySet().stream().filter(e -> !e.getValue().equals(before.get(e.getKey()))).count();
+        assertTrue(rewritten > 0);
+        StaleClassReport after = project.mark();
+        assertEquals(rewritten, after.classesRead(), after.toString());
+        assertTrue(after.classesRead() < classes);
+    }
+
+    @Test
+    void withAndWithoutTheIndexTheSameClassesAreMadeStale() throws IOException {
+        CompiledProject indexed = new CompiledProject(folder.resolve("indexed"));
+        CompiledProject unindexed = new CompiledProject(folder.resolve("unindexed"));
+        for (CompiledProject project : List.of(indexed, unindexed)) {
+            project.mark();
+            project.edit(project.main.resolve("com/example/app/Holder.java"), "get()", "fetch()");
+            project.edit(project.generated.resolve("com/example/graphql/HelloQuery.java"), "greeting }", "hello }");
+        }
+        Files.delete(unindexed.index());
+        StaleClassReport fromIndex = indexed.mark();
+        StaleClassReport fromClasses = unindexed.mark();
+        assertEquals(0, fromIndex.classesRead());
+        assertTrue(fromClasses.classesRead() > 0);
+        assertEquals(fromClasses.marked(), fromIndex.marked());
+    }
+
+    @Test
+    void aDamagedOrForgedIndexOnlyCostsReadingTheClassesAgain() throws IOException {
+        CompiledProject project = new CompiledProject(folder);
+        project.mark();
+        project.edit(project.generated.resolve("com/example/graphql/HelloQuery.java"), "greeting", "salutation");
+        for (String forged : List.of("garbage\n", "# soda-gql: the compiled classes the stale-class check read, by source, v1\n"
+                + "T\tcom/example/app/Chain\nC\t" + project.classes.toAbsolutePath() + "\nS\t../../../etc/passwd\t1\t2\t0\t0\t7\n")) {
+            Files.writeString(project.index(), forged);
+            StaleClassReport report = project.mark();
+            assertTrue(report.warnings().isEmpty(), report.toString());
+            assertTrue(report.classesRead() > 0);
+            assertTrue(report.marked().contains("com/example/app/Chain.java"), report.toString());
+            project.edit(project.generated.resolve("com/example/graphql/HelloQuery.java"), "salutation", "greeting");
+            for (String source : report.marked()) {
+                Path main = project.classes.resolve(StaleClassMarker.classFileOf(source));
+                Path test = project.testClasses.resolve(StaleClassMarker.classFileOf(source));
+                Files.setLastModifiedTime(Files.exists(main) ? main : test, FileTime.fromMillis(System.currentTimeMillis()));
+            }
+        }
+    }
+
+    private static Map<Path, FileTime> stamps(CompiledProject project) throws IOException {
+        Map<Path, FileTime> stamps = new java.util.HashMap<>();
+        for (Path classes : List.of(project.classes, project.testClasses)) {
+            try (var walk = Files.walk(classes)) {
+                for (Path file : (Iterable<Path>) walk.filter(p -> p.toString().endsWith(".class"))::iterator) {
+                    stamps.put(file, mtime(file));
+                }
+            }
+        }
+        return stamps;
+    }
+
+    private static int classCount(Path classes) throws IOException {
+        try (var walk = Files.walk(classes)) {
+            return (int) walk.filter(p -> p.toString().endsWith(".class")).count();
+        }
+    }
+
+    @Test
     void identifiersAreMatchedWholeAndNotInsideOtherNames() {
-        assertTrue(StaleClassMarker.mentions("import x.HelloQuery;", Set.of("HelloQuery")));
-        assertFalse(StaleClassMarker.mentions("HelloQueryData x; MyHelloQuery y;", Set.of("HelloQuery")));
+        assertTrue(mentions("import x.HelloQuery;", "HelloQuery"));
+        assertTrue(mentions("HelloQuery", "HelloQuery"));
+        assertTrue(mentions("String d = HelloQuery.DOCUMENT;", "Other", "HelloQuery"));
+        assertFalse(mentions("HelloQueryData x; MyHelloQuery y; $HelloQuery z; HelloQuery_ w;", "HelloQuery"));
+        assertFalse(mentions("Hello", "HelloQuery"));
+        assertTrue(mentions("/* Grüße */ HelloQuery.DOCUMENT", "HelloQuery"));
+    }
+
+    private static boolean mentions(String text, String... names) {
+        return StaleClassMarker.mentions(text.getBytes(java.nio.charset.StandardCharsets.UTF_8), Set.of(names));
     }
 }
