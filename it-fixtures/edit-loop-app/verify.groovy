@@ -127,6 +127,14 @@ assert expected.size() * 4 < cold : "a leaf fragment edit compiled ${expected.si
 ['com/example/loop/BrandLine.java', 'com/example/loop/BrandPageLink.java', 'com/example/loop/Greeting.java'].each {
     assert !recompiled.contains(it) : "${it} does not use RatingBreakdown but was compiled again"
 }
+// The no-op build found classes and no index of them, and read them all once; the edit then read none.
+def classesRead = { String log, String step ->
+    def m = log =~ /soda-gql: \d+ changed sources?; .* \((\d+) classes read\)/
+    assert m.find() : "${step}: no stale-class check line"
+    m.group(1) as int
+}
+assert classesRead(editLog, 'edit') == 0 : 'the edit read class files although the index stands for all of them'
+def classCount = { -> def n = 0; classesDir.eachFileRecurse(groovy.io.FileType.FILES) { if (it.name.endsWith('.class')) n++ }; n }
 
 // ---- 4. An edit removes an accessor BrandLine reads: the build fails in BrandLine --------------------------
 def brand = new File(graphql, 'entities/brand.graphql')
@@ -139,6 +147,9 @@ def errors = breakLog.readLines().findAll { it.startsWith('[ERROR] ') && it.cont
 assert !errors.isEmpty() : "no compiler error:\n${breakLog}"
 assert errors.every { it.contains('src/main/java/com/example/loop/BrandLine.java:[') } : "errors outside BrandLine: ${errors}"
 assert breakLog.contains('symbol:   method slug()')
+// Only the classes javac wrote in the edit's build were read again.
+def breakRead = classesRead(breakLog, 'break-accessor')
+assert breakRead > 0 && breakRead < classCount() / 2 : "the breaking edit read ${breakRead} of ${classCount()} classes"
 
 // ---- 5. The fix: builds again, BrandLine compiled with it --------------------------------------------------
 pause()

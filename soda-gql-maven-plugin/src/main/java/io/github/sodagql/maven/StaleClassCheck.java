@@ -36,7 +36,8 @@ final class StaleClassCheck {
         StaleClassReport report = new StaleClassMarker(outputDirectory.toPath(), stateDirectory.toPath()).mark(compilations);
         String line = report.summaryLine() + " in " + (System.nanoTime() - started) / 1_000_000 + " ms";
         report.warnings().forEach(warning -> log.warn("soda-gql: " + warning));
-        if (report.touchedAnything()) {
+        // Quiet when javac has nothing to compile; otherwise the line says what the check added to it and what it cost.
+        if (report.touchedAnything() || report.staleSources() > 0 || report.classesRead() > 0) {
             log.info(line);
         } else if (log.isDebugEnabled()) {
             log.debug(line);
