@@ -52,13 +52,13 @@ public record ClassFile(String name, Optional<String> sourceFile, Set<String> re
 
     public static ClassFile parse(byte[] bytes) {
         try {
-            return read(ByteBuffer.wrap(bytes));
+            return read(ByteBuffer.wrap(bytes), bytes);
         } catch (BufferUnderflowException | IndexOutOfBoundsException e) {
             throw new IllegalArgumentException("truncated class file", e);
         }
     }
 
-    private static ClassFile read(ByteBuffer in) {
+    private static ClassFile read(ByteBuffer in, byte[] bytes) {
         if (in.getInt() != 0xCAFEBABE) {
             throw new IllegalArgumentException("not a class file");
         }
@@ -70,8 +70,9 @@ public record ClassFile(String name, Optional<String> sourceFile, Set<String> re
         // For a UTF-8 entry its length, for a class entry the index of its name.
         int[] refs = new int[count];
         String[] utf8 = new String[count];
-        Set<Integer> classIndexes = new HashSet<>();
-        Set<Integer> typeIndexes = new HashSet<>();
+        // Flags by constant pool index, not sets of boxed indexes: this loop runs for every class of a project.
+        boolean[] classNames = new boolean[count];
+        boolean[] typeTexts = new boolean[count];
         for (int i = 1; i < count; i++) {
             int tag = in.get() & 0xFF;
             tags[i] = tag;
@@ -88,13 +89,13 @@ public record ClassFile(String name, Optional<String> sourceFile, Set<String> re
                     in.getLong();
                     i++;
                 }
-                case 7 -> classIndexes.add(refs[i] = in.getShort() & 0xFFFF);
-                case 16 -> typeIndexes.add(in.getShort() & 0xFFFF);
+                case 7 -> flag(classNames, refs[i] = in.getShort() & 0xFFFF, true);
+                case 16 -> flag(typeTexts, in.getShort() & 0xFFFF, false);
                 case 8, 19, 20 -> in.getShort();
                 case 9, 10, 11, 17, 18 -> in.getInt();
                 case 12 -> {
                     in.getShort();
-                    typeIndexes.add(in.getShort() & 0xFFFF);
+                    flag(typeTexts, in.getShort() & 0xFFFF, false);
                 }
                 case 15 -> {
                     in.get();
@@ -103,7 +104,7 @@ public record ClassFile(String name, Optional<String> sourceFile, Set<String> re
                 default -> throw new IllegalArgumentException("unknown constant pool tag " + tag);
             }
         }
-        Pool pool = new Pool(in, tags, offsets, refs, utf8);
+        Pool pool = new Pool(bytes, tags, offsets, refs, utf8);
         in.getShort();
         String name = pool.className(in.getShort() & 0xFFFF);
         in.getShort();
@@ -115,13 +116,13 @@ public record ClassFile(String name, Optional<String> sourceFile, Set<String> re
             for (int m = 0; m < members; m++) {
                 int access = in.getShort() & 0xFFFF;
                 in.getShort();
-                typeIndexes.add(in.getShort() & 0xFFFF);
+                flag(typeTexts, in.getShort() & 0xFFFF, false);
                 int attributes = in.getShort() & 0xFFFF;
                 for (int a = 0; a < attributes; a++) {
                     String attribute = pool.utf8(in.getShort() & 0xFFFF);
                     int length = in.getInt();
                     if (attribute.equals("Signature")) {
-                        typeIndexes.add(in.getShort(in.position()) & 0xFFFF);
+                        flag(typeTexts, in.getShort(in.position()) & 0xFFFF, false);
                     } else if (kind == 0 && attribute.equals("ConstantValue")
                             && (access & (ACC_STATIC | ACC_FINAL)) == (ACC_STATIC | ACC_FINAL)
                             && (access & ACC_PRIVATE) == 0) {
@@ -139,12 +140,15 @@ public record ClassFile(String name, Optional<String> sourceFile, Set<String> re
             if (attribute.equals("SourceFile")) {
                 sourceFile = Optional.of(pool.utf8(in.getShort(in.position()) & 0xFFFF));
             } else if (attribute.equals("Signature")) {
-                typeIndexes.add(in.getShort(in.position()) & 0xFFFF);
+                flag(typeTexts, in.getShort(in.position()) & 0xFFFF, false);
             }
             in.position(in.position() + length);
         }
         Set<String> types = new HashSet<>();
-        for (int index : classIndexes) {
+        for (int index = 1; index < count; index++) {
+            if (!classNames[index]) {
+                continue;
+            }
             String entry = pool.utf8(index);
             if (entry.startsWith("[")) {
                 addDescriptorTypes(entry, types);
@@ -152,8 +156,8 @@ public record ClassFile(String name, Optional<String> sourceFile, Set<String> re
                 types.add(entry);
             }
         }
-        for (int index : typeIndexes) {
-            if (index > 0 && index < count && tags[index] == 1) {
+        for (int index = 1; index < count; index++) {
+            if (typeTexts[index] && tags[index] == 1) {
                 addDescriptorTypes(pool.utf8(index), types);
             }
         }
@@ -184,14 +188,23 @@ public record ClassFile(String name, Optional<String> sourceFile, Set<String> re
         }
     }
 
+    /** Marks a constant pool index; a class entry naming no entry at all is a broken class file. */
+    private static void flag(boolean[] flags, int index, boolean required) {
+        if (index > 0 && index < flags.length) {
+            flags[index] = true;
+        } else if (required) {
+            throw new IllegalArgumentException("bad constant pool index " + index);
+        }
+    }
+
     /** Constant pool access for the few entries read after the first pass (modified UTF-8, decoded once). */
-    private record Pool(ByteBuffer in, int[] tags, int[] offsets, int[] values, String[] utf8) {
+    private record Pool(byte[] bytes, int[] tags, int[] offsets, int[] values, String[] utf8) {
         String utf8(int index) {
             if (index <= 0 || index >= tags.length || tags[index] != 1) {
                 throw new IllegalArgumentException("bad constant pool index " + index);
             }
             if (utf8[index] == null) {
-                utf8[index] = decode(in, offsets[index], values[index]);
+                utf8[index] = decode(bytes, offsets[index], values[index]);
             }
             return utf8[index];
         }
@@ -204,19 +217,33 @@ public record ClassFile(String name, Optional<String> sourceFile, Set<String> re
         }
     }
 
-    private static String decode(ByteBuffer in, int offset, int length) {
+    /** Modified UTF-8; nearly every name is ASCII, which the JDK copies into a string in one step. */
+    private static String decode(byte[] in, int offset, int length) {
+        int end = offset + length;
+        if (offset < 0 || end > in.length) {
+            throw new IndexOutOfBoundsException("constant outside the class file");
+        }
+        boolean ascii = true;
+        for (int i = offset; i < end; i++) {
+            if (in[i] < 0) {
+                ascii = false;
+                break;
+            }
+        }
+        if (ascii) {
+            return new String(in, offset, length, java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
         char[] chars = new char[length];
         int n = 0;
         int i = offset;
-        int end = offset + length;
         while (i < end) {
-            int b = in.get(i++) & 0xFF;
+            int b = in[i++] & 0xFF;
             if (b < 0x80) {
                 chars[n++] = (char) b;
             } else if ((b & 0xE0) == 0xC0) {
-                chars[n++] = (char) (((b & 0x1F) << 6) | (in.get(i++) & 0x3F));
+                chars[n++] = (char) (((b & 0x1F) << 6) | (in[i++] & 0x3F));
             } else {
-                chars[n++] = (char) (((b & 0x0F) << 12) | ((in.get(i++) & 0x3F) << 6) | (in.get(i++) & 0x3F));
+                chars[n++] = (char) (((b & 0x0F) << 12) | ((in[i++] & 0x3F) << 6) | (in[i++] & 0x3F));
             }
         }
         return new String(chars, 0, n);
