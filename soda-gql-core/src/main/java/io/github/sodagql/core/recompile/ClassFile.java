@@ -11,18 +11,21 @@ import java.util.Set;
  * compiled it from, every type it refers to, and whether it declares compile-time constants that other
  * classes may have inlined. References come from the constant pool (class entries, which include the
  * owners of every method and field used, so {@code b.get().greeting()} counts) and from every descriptor
- * and generic signature (so a value passed along without a call on it counts too). Names are JVM internal
- * names ({@code com/example/Foo$Bar}).
+ * and generic signature (so a value passed along without a call on it counts too); and its superclass and
+ * interfaces, because a member inherited from them is used through the class ({@code new Base().v()} names
+ * {@code Base} as the owner of {@code v()}, declared in its superclass). Names are JVM internal names
+ * ({@code com/example/Foo$Bar}).
  *
  * <p>The bytes are untrusted (anything under {@code target/}): {@link #parse} throws
  * {@link IllegalArgumentException} on anything that is not a well-formed class file, and callers treat such
  * a class as one to recompile.
  */
 public record ClassFile(String name, Optional<String> sourceFile, Set<String> referencedTypes,
-        boolean declaresConstants) {
+        Set<String> supertypes, boolean declaresConstants) {
 
     public ClassFile {
         referencedTypes = Set.copyOf(referencedTypes);
+        supertypes = Set.copyOf(supertypes);
     }
 
     private static final int ACC_PRIVATE = 0x0002;
@@ -107,9 +110,15 @@ public record ClassFile(String name, Optional<String> sourceFile, Set<String> re
         Pool pool = new Pool(bytes, tags, offsets, refs, utf8);
         in.getShort();
         String name = pool.className(in.getShort() & 0xFFFF);
-        in.getShort();
+        Set<String> supertypes = new HashSet<>();
+        int superclass = in.getShort() & 0xFFFF;
+        if (superclass != 0) {
+            supertypes.add(pool.className(superclass));
+        }
         int interfaces = in.getShort() & 0xFFFF;
-        in.position(in.position() + 2 * interfaces);
+        for (int i = 0; i < interfaces; i++) {
+            supertypes.add(pool.className(in.getShort() & 0xFFFF));
+        }
         boolean constants = false;
         for (int kind = 0; kind < 2; kind++) {
             int members = in.getShort() & 0xFFFF;
@@ -162,7 +171,8 @@ public record ClassFile(String name, Optional<String> sourceFile, Set<String> re
             }
         }
         types.remove(name);
-        return new ClassFile(name, sourceFile, types, constants);
+        supertypes.remove(name);
+        return new ClassFile(name, sourceFile, types, supertypes, constants);
     }
 
     /**

@@ -14,8 +14,10 @@ import java.util.TreeSet;
  * behind: every source that refers to a type whose source changed (javac compiles it anyway: it is newer
  * than its class) or went away, whether by a class reference or by name in its text (compile-time
  * constants such as {@code DOCUMENT} are inlined by javac and leave no reference). A source compiled again
- * because of a reference passes the change on only if it declares constants that others may have inlined:
- * Java signatures are written out in full, so recompiling a class cannot change its API otherwise. Pure.
+ * because of a reference passes the change on only if it declares constants that others may have inlined,
+ * or if one of its classes extends or implements a changed type: what it inherits is part of its API, and a
+ * call through it names it, not the changed type. Java signatures are written out in full, so recompiling
+ * a class cannot change its API otherwise. Pure.
  *
  * @param marked sources, relative to their root, whose class must be made stale (the compiler's own rule
  *               then compiles them): they are not stale now but depend on a change
@@ -48,6 +50,7 @@ public record RecompilePlan(SortedSet<String> marked, SortedSet<String> deleted,
             Set<String> removed, Set<String> incoming, SourceText text) {
         Map<String, List<ClassFile>> bySource = new HashMap<>();
         Map<String, Set<String>> referencedBy = new HashMap<>();
+        Map<String, Set<String>> extendedBy = new HashMap<>();
         SortedSet<String> deleted = new TreeSet<>();
         Set<String> changed = new HashSet<>(incoming);
         for (Map.Entry<String, ClassFile> entry : classes.entrySet()) {
@@ -56,6 +59,9 @@ public record RecompilePlan(SortedSet<String> marked, SortedSet<String> deleted,
             bySource.computeIfAbsent(source, s -> new ArrayList<>()).add(type);
             for (String reference : type.referencedTypes()) {
                 referencedBy.computeIfAbsent(ClassFile.topLevel(reference), r -> new HashSet<>()).add(source);
+            }
+            for (String supertype : type.supertypes()) {
+                extendedBy.computeIfAbsent(ClassFile.topLevel(supertype), r -> new HashSet<>()).add(source);
             }
             if (removed.contains(source)) {
                 deleted.add(entry.getKey());
@@ -77,6 +83,16 @@ public record RecompilePlan(SortedSet<String> marked, SortedSet<String> deleted,
                 simpleNames.add(top.substring(top.lastIndexOf('/') + 1));
             }
             Set<String> next = new HashSet<>();
+            // Subtypes of a changed type changed with it, whether javac compiles them anyway or not.
+            for (String type : frontier) {
+                for (String subtype : extendedBy.getOrDefault(ClassFile.topLevel(type), Set.of())) {
+                    for (ClassFile inheriting : bySource.getOrDefault(subtype, List.of())) {
+                        if (changed.add(inheriting.name())) {
+                            next.add(inheriting.name());
+                        }
+                    }
+                }
+            }
             for (String source : sources) {
                 if (compiled.contains(source)
                         || !(candidates.contains(source) || text.mentions(source, simpleNames))) {

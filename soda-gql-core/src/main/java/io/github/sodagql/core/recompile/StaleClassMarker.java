@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
@@ -78,31 +77,45 @@ public final class StaleClassMarker {
         try {
             Map<String, Path> generatedFiles = javaFiles(generatedRoot);
             SortedSet<String> generated = new TreeSet<>(generatedFiles.keySet());
-            Set<String> previous = readLedger();
-            Map<String, Map<String, CompiledSource>> known = CompiledSourceIndex.read(index);
-            Map<String, Map<String, CompiledSource>> remembered = new TreeMap<>();
-            Set<String> incoming = Set.of();
+            Set<String> previous = readLedger(generated.size(), warnings);
+            List<Map<String, Path>> sourcesOf = new ArrayList<>();
+            int sourceCount = 0;
             for (Compilation compilation : compilations) {
                 Map<String, Path> sources = new LinkedHashMap<>();
-                boolean holdsGenerated = false;
                 for (Path root : compilation.sourceRoots()) {
                     Path normalized = root.toAbsolutePath().normalize();
-                    boolean isGenerated = normalized.equals(generatedRoot);
-                    holdsGenerated |= isGenerated;
-                    (isGenerated ? generatedFiles : javaFiles(normalized)).forEach(sources::putIfAbsent);
+                    (normalized.equals(generatedRoot) ? generatedFiles : javaFiles(normalized)).forEach(sources::putIfAbsent);
                 }
+                sourcesOf.add(sources);
+                sourceCount += sources.size();
+            }
+            Map<String, Map<String, CompiledSource>> known =
+                    CompiledSourceIndex.read(index, CompiledSourceIndex.maxBytes(sourceCount));
+            Map<String, Map<String, CompiledSource>> remembered = new TreeMap<>();
+            Set<String> incoming = Set.of();
+            for (int c = 0; c < compilations.size(); c++) {
+                Compilation compilation = compilations.get(c);
+                Map<String, Path> sources = sourcesOf.get(c);
+                boolean holdsGenerated = compilation.sourceRoots().stream()
+                        .anyMatch(root -> root.toAbsolutePath().normalize().equals(generatedRoot));
                 Path classes = compilation.classesDirectory();
                 Set<String> staleSources = new TreeSet<>();
-                Map<String, BasicFileAttributes> stamps = new HashMap<>();
+                Map<String, ClassStamp> stamps = new HashMap<>();
                 boolean changedWithClasses = false;
                 for (Map.Entry<String, Path> source : sources.entrySet()) {
-                    BasicFileAttributes type = attributes(classes.resolve(classFileOf(source.getKey())));
-                    if (type == null || !type.isRegularFile()) {
+                    Path classFile = classes.resolve(classFileOf(source.getKey()));
+                    ClassStamp stamp = ClassStamp.of(classFile);
+                    if (stamp == null) {
+                        if (Files.isSymbolicLink(classFile)) {
+                            warnings.add(classFile + " is a symbolic link: the stale-class check neither reads nor touches "
+                                    + "files through links, so its source is not made stale when what it uses changes; "
+                                    + "if a change does not show, run `mvn clean compile`");
+                        }
                         staleSources.add(source.getKey());
                         continue;
                     }
-                    stamps.put(source.getKey(), type);
-                    if (Files.getLastModifiedTime(source.getValue()).toMillis() > type.lastModifiedTime().toMillis()) {
+                    stamps.put(source.getKey(), stamp);
+                    if (Files.getLastModifiedTime(source.getValue()).toMillis() > stamp.modifiedMillis()) {
                         staleSources.add(source.getKey());
                         changedWithClasses = true;
                     }
@@ -118,7 +131,7 @@ public final class StaleClassMarker {
                 }
                 String folder = classes.toAbsolutePath().normalize().toString();
                 Map<String, CompiledSource> summaries;
-                Map<String, ClassFile> classFiles;
+                Map<String, ClassFile> classFiles = null;
                 if (stamps.isEmpty()) {
                     // Nothing compiled yet: javac compiles every source, nothing can be stale.
                     summaries = Map.of();
@@ -132,9 +145,17 @@ public final class StaleClassMarker {
                     Refresh refresh = refresh(classes, known.get(folder), sources.keySet(), stamps, warnings);
                     read += refresh.read();
                     summaries = refresh.summaries();
-                    classFiles = null;
                 }
-                remembered.put(folder, summaries);
+                // A source javac compiles in every build because it has no class of its own name (Shapes.java
+                // declaring only Circle) still changes the classes it has.
+                for (String source : staleSources) {
+                    changedWithClasses |= !stamps.containsKey(source) && summaries.containsKey(source);
+                }
+                // Only what javac will not compile now is worth remembering: the rest is rewritten, or (a class
+                // left behind by a rename) would keep a stamp that no longer says anything about the source.
+                Map<String, CompiledSource> remember = new HashMap<>(summaries);
+                remember.keySet().removeAll(staleSources);
+                remembered.put(folder, remember);
                 if (!changedWithClasses && removed.isEmpty() && incoming.isEmpty()) {
                     continue;
                 }
@@ -142,7 +163,8 @@ public final class StaleClassMarker {
                     classFiles = new HashMap<>();
                     for (CompiledSource source : summaries.values()) {
                         for (ClassFile type : source.asClasses()) {
-                            classFiles.put(type.name() + ".class", type);
+                            // Keyed by source too: My.java and My$Type.java both declare what cuts to app/My.
+                            classFiles.put(source.source() + ":" + type.name(), type);
                         }
                     }
                 }
@@ -154,7 +176,8 @@ public final class StaleClassMarker {
                 }
                 for (String source : plan.marked()) {
                     Path type = classes.resolve(classFileOf(source));
-                    if (Files.isRegularFile(type)) {
+                    // Never through a link: the file it points to is not a class javac wrote here.
+                    if (ClassStamp.of(type) != null) {
                         Files.setLastModifiedTime(type, STALE);
                     }
                     marked.add(source);
@@ -170,17 +193,12 @@ public final class StaleClassMarker {
         return new StaleClassReport(stale, read, marked, deleted, warnings);
     }
 
-    private static BasicFileAttributes attributes(Path file) throws IOException {
-        try {
-            return Files.readAttributes(file, BasicFileAttributes.class);
-        } catch (NoSuchFileException e) {
-            return null;
-        }
-    }
-
-    /** One {@link CompiledSource} per source that has a class file, from the classes compiled from it. */
+    /**
+     * One {@link CompiledSource} per source that has classes: stamped with its class file's stamp, or
+     * {@link ClassStamp#NONE} for a source without a class of its own name (never trusted later).
+     */
     private static Map<String, CompiledSource> summarize(Collection<ClassFile> classFiles, Set<String> sources,
-            Map<String, BasicFileAttributes> stamps) {
+            Map<String, ClassStamp> stamps) {
         Map<String, List<ClassFile>> bySource = new HashMap<>();
         for (ClassFile type : classFiles) {
             if (sources.contains(type.sourcePath())) {
@@ -188,12 +206,8 @@ public final class StaleClassMarker {
             }
         }
         Map<String, CompiledSource> summaries = new HashMap<>();
-        bySource.forEach((source, types) -> {
-            BasicFileAttributes stamp = stamps.get(source);
-            if (stamp != null) {
-                summaries.put(source, CompiledSource.of(source, stamp.lastModifiedTime().toMillis(), stamp.size(), types));
-            }
-        });
+        bySource.forEach((source, types) ->
+                summaries.put(source, CompiledSource.of(source, stamps.getOrDefault(source, ClassStamp.NONE), types)));
         return summaries;
     }
 
@@ -201,22 +215,24 @@ public final class StaleClassMarker {
 
     /**
      * The index's summaries, brought up to date: a source whose class file still has the stamp it had keeps
-     * its summary; the classes of the others (compiled again since, or new) are read from their package
-     * folders, skipping the classes of the sources that kept theirs. After an edit that is a few dozen classes.
+     * its summary; the classes of the others (compiled again since, new, or without a class of their own
+     * name) are read from their package folders, skipping the classes the kept summaries declare. After an
+     * edit that is a few dozen classes.
      */
     private static Refresh refresh(Path classes, Map<String, CompiledSource> known, Set<String> sources,
-            Map<String, BasicFileAttributes> stamps, List<String> warnings) throws IOException {
+            Map<String, ClassStamp> stamps, List<String> warnings) throws IOException {
         Map<String, CompiledSource> summaries = new HashMap<>();
         Set<String> claimed = new HashSet<>();
+        Set<String> wanted = new HashSet<>();
         Set<String> folders = new TreeSet<>();
         for (String source : sources) {
             CompiledSource summary = known.get(source);
-            BasicFileAttributes stamp = stamps.get(source);
-            if (summary != null && stamp != null
-                    && summary.hasStamp(stamp.lastModifiedTime().toMillis(), stamp.size())) {
+            if (summary != null && summary.holdsFor(stamps.get(source))) {
                 summaries.put(source, summary);
                 claimed.addAll(summary.declaredTypes());
             } else {
+                String type = source.substring(0, source.length() - ".java".length());
+                wanted.add(ClassFile.topLevel(type));
                 int slash = source.lastIndexOf('/');
                 folders.add(slash < 0 ? "" : source.substring(0, slash + 1));
             }
@@ -230,8 +246,11 @@ public final class StaleClassMarker {
             try (Stream<Path> list = Files.list(directory)) {
                 for (Path file : (Iterable<Path>) list.sorted()::iterator) {
                     String name = file.getFileName().toString();
-                    if (!name.endsWith(".class")
-                            || claimed.contains(ClassFile.topLevel(folder + name.substring(0, name.length() - 6)))) {
+                    if (!name.endsWith(".class")) {
+                        continue;
+                    }
+                    String top = ClassFile.topLevel(folder + name.substring(0, name.length() - ".class".length()));
+                    if (claimed.contains(top) && !wanted.contains(top)) {
                         continue;
                     }
                     ClassFile type = parse(file, folder + name, warnings);
@@ -241,7 +260,9 @@ public final class StaleClassMarker {
                 }
             }
         }
-        summarize(parsed, sources, stamps).forEach(summaries::putIfAbsent);
+        // A class read again that belongs to a kept summary (a type the summary did not know) widens it.
+        summarize(parsed, sources, stamps).forEach((source, fresh) -> summaries.merge(source, fresh,
+                (kept, more) -> kept.stamp().equals(more.stamp()) ? CompiledSource.union(kept, more) : more));
         return new Refresh(summaries, parsed.size());
     }
 
@@ -250,16 +271,31 @@ public final class StaleClassMarker {
         return source.substring(0, source.length() - ".java".length()) + ".class";
     }
 
+    /** The .java files under a root, following links as javac and the compiler plugin do (a loop is skipped). */
     private static Map<String, Path> javaFiles(Path root) throws IOException {
-        Map<String, Path> files = new LinkedHashMap<>();
+        Map<String, Path> files = new TreeMap<>();
         if (!Files.isDirectory(root)) {
             return files;
         }
-        try (Stream<Path> walk = Files.walk(root)) {
-            walk.filter(p -> p.getFileName().toString().endsWith(".java") && Files.isRegularFile(p)).sorted()
-                    .forEach(p -> files.put(root.relativize(p).toString().replace('\\', '/'), p));
-        }
-        return files;
+        Files.walkFileTree(root, java.util.EnumSet.of(java.nio.file.FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+                new java.nio.file.SimpleFileVisitor<>() {
+                    @Override
+                    public java.nio.file.FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                        if (attributes.isRegularFile() && file.getFileName().toString().endsWith(".java")) {
+                            files.put(root.relativize(file).toString().replace('\\', '/'), file);
+                        }
+                        return java.nio.file.FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                        if (e instanceof java.nio.file.FileSystemLoopException) {
+                            return java.nio.file.FileVisitResult.CONTINUE;
+                        }
+                        throw e;
+                    }
+                });
+        return new LinkedHashMap<>(files);
     }
 
     private static Map<String, ClassFile> readClasses(Path classes, List<String> warnings) throws IOException {
@@ -267,9 +303,11 @@ public final class StaleClassMarker {
         if (!Files.isDirectory(classes)) {
             return found;
         }
-        try (Stream<Path> walk = Files.walk(classes)) {
+        // The folder itself may be a link (target/ on another disk); links inside it are not followed.
+        Path real = classes.toRealPath();
+        try (Stream<Path> walk = Files.walk(real)) {
             for (Path file : (Iterable<Path>) walk.filter(p -> p.getFileName().toString().endsWith(".class"))::iterator) {
-                String relative = classes.relativize(file).toString().replace('\\', '/');
+                String relative = real.relativize(file).toString().replace('\\', '/');
                 ClassFile parsed = parse(file, relative, warnings);
                 if (parsed != null) {
                     found.put(relative, parsed);
@@ -279,13 +317,27 @@ public final class StaleClassMarker {
         return found;
     }
 
+    /** Far above any class javac writes; a larger file is not one, and reading it could exhaust the heap. */
+    private static final long MAX_CLASS_BYTES = 64L * 1024 * 1024;
+
     /** The class in a file, or null if it is not a class file javac wrote at that place. */
     private static ClassFile parse(Path file, String relative, List<String> warnings) throws IOException {
-        if (!Files.isRegularFile(file)) {
+        if (!Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             return null;
         }
-        try {
-            ClassFile parsed = ClassFile.parse(Files.readAllBytes(file));
+        try (java.nio.channels.SeekableByteChannel channel = Files.newByteChannel(file)) {
+            long size = channel.size();
+            if (size > MAX_CLASS_BYTES) {
+                warnings.add("ignoring " + file + ": " + size + " bytes is not a class file javac wrote");
+                return null;
+            }
+            java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate((int) size);
+            while (bytes.hasRemaining()) {
+                if (channel.read(bytes) < 0) {
+                    break;
+                }
+            }
+            ClassFile parsed = ClassFile.parse(java.util.Arrays.copyOf(bytes.array(), bytes.position()));
             // A class in a folder its name does not match is not one javac wrote for this layout.
             return (parsed.name() + ".class").equals(relative) ? parsed : null;
         } catch (IllegalArgumentException e) {
@@ -345,17 +397,25 @@ public final class StaleClassMarker {
         return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9') || b == '_' || b == '$';
     }
 
-    private Set<String> readLedger() throws IOException {
+    /**
+     * The generated sources the last check saw. Untrusted: only plain relative .java paths are kept, bytes that
+     * are not UTF-8 only spoil their own line, and a file larger than the project could need is ignored.
+     */
+    private Set<String> readLedger(int generatedSources, List<String> warnings) throws IOException {
         Set<String> sources = new TreeSet<>();
         if (!Files.isRegularFile(ledger)) {
             return sources;
         }
-        List<String> lines = Files.readAllLines(ledger, StandardCharsets.UTF_8);
+        if (Files.size(ledger) > 1024L * 1024 + 1024L * generatedSources) {
+            warnings.add("ignoring " + ledger + ": larger than the list of generated sources can be; classes of "
+                    + "generated sources removed since the last build are not deleted");
+            return sources;
+        }
+        List<String> lines = new String(Files.readAllBytes(ledger), StandardCharsets.UTF_8).lines().toList();
         if (lines.isEmpty() || !lines.get(0).equals(LEDGER_HEADER)) {
             return sources;
         }
         for (String line : lines.subList(1, lines.size())) {
-            // Untrusted: only plain relative .java paths inside the generated folder.
             if (line.endsWith(".java") && !line.startsWith("/") && !line.contains("..") && !line.contains("\\")) {
                 sources.add(line);
             }

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class RecompilePlanTest {
     private static ClassFile type(String name, boolean constants, String... references) {
-        return new ClassFile(name, Optional.empty(), Set.of(references), constants);
+        return new ClassFile(name, Optional.empty(), Set.of(references), Set.of(), constants);
     }
 
     private static final Map<String, ClassFile> CLASSES = Map.of(
@@ -51,5 +51,19 @@ class RecompilePlanTest {
                 "a/RelayUser.java", "a/Other.java"), Set.of(), Set.of("g/Hello.java"), Set.of(), (source, names) -> false);
         assertEquals(Set.of("g/Hello.class"), plan.deleted());
         assertEquals(Set.of("a/Caller.java", "a/Relay.java"), plan.marked());
+    }
+
+    @Test
+    void aSubclassOfAChangedTypePassesTheChangeOnToItsUsers() {
+        // Dep calls new Base().v(): javac names Base as the owner, v() is Lib's. Lib changes, Base's source does not.
+        Map<String, ClassFile> classes = Map.of(
+                "a/Lib.class", type("a/Lib", false),
+                "a/Base.class", new ClassFile("a/Base", Optional.empty(), Set.of("a/Lib"), Set.of("a/Lib"), false),
+                "a/Dep.class", type("a/Dep", false, "a/Base"),
+                "a/Bystander.class", type("a/Bystander", false, "a/Dep"));
+        RecompilePlan plan = RecompilePlan.of(classes, Set.of("a/Lib.java", "a/Base.java", "a/Dep.java", "a/Bystander.java"),
+                Set.of("a/Lib.java"), Set.of(), Set.of(), (source, names) -> false);
+        assertEquals(Set.of("a/Base.java", "a/Dep.java"), plan.marked());
+        assertEquals(Set.of("a/Lib", "a/Base"), plan.changedTypes());
     }
 }

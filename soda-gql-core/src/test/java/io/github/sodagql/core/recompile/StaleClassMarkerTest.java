@@ -202,6 +202,51 @@ class StaleClassMarkerTest {
         }
     }
 
+    @Test
+    void anIndexLargerThanTheProjectCouldNeedIsNotRead() throws IOException {
+        CompiledProject project = new CompiledProject(folder);
+        project.mark();
+        // A well-formed index, padded: read, it would be trusted and no class read.
+        StringBuilder huge = new StringBuilder(Files.readString(project.index()));
+        while (huge.length() <= CompiledSourceIndex.maxBytes(100)) {
+            huge.append("T\tx\n");
+        }
+        Files.writeString(project.index(), huge);
+        project.edit(project.generated.resolve("com/example/graphql/HelloQuery.java"), "greeting }", "hello }");
+        StaleClassReport report = project.mark();
+        assertTrue(report.classesRead() > 0, "the oversized index was not ignored");
+        assertTrue(report.marked().contains("com/example/app/Constants.java"), report.toString());
+        assertTrue(Files.size(project.index()) < 100_000, "the index was not rewritten");
+    }
+
+    @Test
+    void aLedgerLineThatIsNotUtf8SpoilsOnlyItself() throws IOException {
+        CompiledProject project = new CompiledProject(folder);
+        project.mark();
+        Path ledger = project.state.resolve(StaleClassMarker.LEDGER_FILE);
+        byte[] text = Files.readAllBytes(ledger);
+        byte[] spoiled = java.util.Arrays.copyOf(text, text.length + 3);
+        spoiled[text.length] = (byte) 0xC3;
+        spoiled[text.length + 1] = (byte) 0x28;
+        spoiled[text.length + 2] = '\n';
+        Files.write(ledger, spoiled);
+        Files.delete(project.generated.resolve("com/example/graphql/Badge.java"));
+        StaleClassReport report = project.mark();
+        assertTrue(report.warnings().isEmpty(), report.toString());
+        assertTrue(report.deleted().contains("com/example/graphql/Badge.class"), report.toString());
+    }
+
+    @Test
+    void sourcesUnderALinkedRootAreSeen() throws IOException {
+        CompiledProject project = new CompiledProject(folder);
+        Path real = folder.resolve("main-real");
+        Files.move(project.main, real);
+        Files.createSymbolicLink(project.main, real);
+        project.mark();
+        project.edit(project.generated.resolve("com/example/graphql/HelloQuery.java"), "greeting", "salutation");
+        assertTrue(project.mark().marked().contains("com/example/app/Chain.java"));
+    }
+
     private static Map<Path, FileTime> stamps(CompiledProject project) throws IOException {
         Map<Path, FileTime> stamps = new java.util.HashMap<>();
         for (Path classes : List.of(project.classes, project.testClasses)) {
