@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -118,15 +119,15 @@ final class MavenLoop {
     }
 
     /**
-     * Each scenario's median step (by wall time, in the order the scenarios first ran): what the table and the
-     * chart show when a run repeats the loop.
+     * Each scenario's median step (by wall time, the lower middle for an even count; in the order the scenarios
+     * first ran): what the table and the chart show when a run repeats the loop.
      */
     static List<Step> medians(List<Step> steps) {
         Map<String, List<Step>> byScenario = new LinkedHashMap<>();
         steps.forEach(step -> byScenario.computeIfAbsent(step.scenario(), k -> new ArrayList<>()).add(step));
         List<Step> medians = new ArrayList<>();
         byScenario.values().forEach(runs -> {
-            List<Step> sorted = runs.stream().sorted(java.util.Comparator.comparingLong(Step::wallMillis)).toList();
+            List<Step> sorted = runs.stream().sorted(Comparator.comparingLong(Step::wallMillis)).toList();
             medians.add(sorted.get((sorted.size() - 1) / 2));
         });
         return medians;
