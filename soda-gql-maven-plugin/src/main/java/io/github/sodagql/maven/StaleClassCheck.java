@@ -27,10 +27,12 @@ final class StaleClassCheck {
             return;
         }
         List<Compilation> compilations = new java.util.ArrayList<>(List.of(
-                new Compilation(paths(project.getCompileSourceRoots()), Path.of(project.getBuild().getOutputDirectory()))));
+                new Compilation(paths(project.getCompileSourceRoots()), Path.of(project.getBuild().getOutputDirectory()),
+                        processorOutput(project, "generated-sources/annotations"))));
         if (project.getBuild().getTestOutputDirectory() != null) {
             compilations.add(new Compilation(paths(project.getTestCompileSourceRoots()),
-                    Path.of(project.getBuild().getTestOutputDirectory())));
+                    Path.of(project.getBuild().getTestOutputDirectory()),
+                    processorOutput(project, "generated-test-sources/test-annotations")));
         }
         long started = System.nanoTime();
         StaleClassReport report = new StaleClassMarker(outputDirectory.toPath(), stateDirectory.toPath()).mark(compilations);
@@ -46,6 +48,16 @@ final class StaleClassCheck {
             report.marked().forEach(source -> log.debug("soda-gql: made stale: " + source));
             report.deleted().forEach(file -> log.debug("soda-gql: deleted: " + file));
         }
+    }
+
+    /**
+     * Where maven-compiler-plugin has annotation processors write sources by default (its
+     * {@code generatedSourcesDirectory} and {@code generatedTestSourcesDirectory}): not a source root before the
+     * compiler runs, so the check is told separately. A folder configured elsewhere is not seen.
+     */
+    private static List<Path> processorOutput(MavenProject project, String defaultFolder) {
+        return project.getBuild().getDirectory() == null ? List.of()
+                : List.of(Path.of(project.getBuild().getDirectory()).resolve(defaultFolder));
     }
 
     private static List<Path> paths(List<String> roots) {

@@ -29,7 +29,6 @@ public record ClassFile(String name, Optional<String> sourceFile, Set<String> re
     }
 
     private static final int ACC_PRIVATE = 0x0002;
-    private static final int ACC_STATIC = 0x0008;
     private static final int ACC_FINAL = 0x0010;
 
     /** The package folder of the class, with a trailing slash, or empty for the unnamed package. */
@@ -133,8 +132,9 @@ public record ClassFile(String name, Optional<String> sourceFile, Set<String> re
                     if (attribute.equals("Signature")) {
                         flag(typeTexts, in.getShort(in.position()) & 0xFFFF, false);
                     } else if (kind == 0 && attribute.equals("ConstantValue")
-                            && (access & (ACC_STATIC | ACC_FINAL)) == (ACC_STATIC | ACC_FINAL)
-                            && (access & ACC_PRIVATE) == 0) {
+                            && (access & ACC_FINAL) != 0 && (access & ACC_PRIVATE) == 0) {
+                        // Static or not: javac inlines a final field with a constant initializer wherever it is
+                        // read (`new Mid().y` too), so both are constants other classes may have copied.
                         constants = true;
                     }
                     in.position(in.position() + length);

@@ -17,7 +17,8 @@ import java.util.TreeSet;
  * because of a reference passes the change on only if it declares constants that others may have inlined,
  * or if one of its classes extends or implements a changed type: what it inherits is part of its API, and a
  * call through it names it, not the changed type. Java signatures are written out in full, so recompiling
- * a class cannot change its API otherwise. Pure.
+ * a class cannot change its API otherwise. Classes without a source in the compilation (an annotation
+ * processor's output, what a deleted source left) that refer to a changed type count as changed too. Pure.
  *
  * @param marked sources, relative to their root, whose class must be made stale (the compiler's own rule
  *               then compiles them): they are not stale now but depend on a change
@@ -89,6 +90,18 @@ public record RecompilePlan(SortedSet<String> marked, SortedSet<String> deleted,
                     for (ClassFile inheriting : bySource.getOrDefault(subtype, List.of())) {
                         if (changed.add(inheriting.name())) {
                             next.add(inheriting.name());
+                        }
+                    }
+                }
+            }
+            // Classes whose source is not among the compilation's (written by an annotation processor during the
+            // last compile, or left by a deleted source) are never compiled from here, but a processor writes them
+            // again from what changed, and what they inherit changed with it: they pass the change on to their users.
+            for (String outside : candidates) {
+                if (!sources.contains(outside) && !removed.contains(outside)) {
+                    for (ClassFile type : bySource.getOrDefault(outside, List.of())) {
+                        if (changed.add(type.name())) {
+                            next.add(type.name());
                         }
                     }
                 }

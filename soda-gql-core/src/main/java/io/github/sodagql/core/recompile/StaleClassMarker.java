@@ -140,7 +140,7 @@ public final class StaleClassMarker {
                     // Deleting needs every class file by name; without an index every class is read anyway.
                     classFiles = readClasses(classes, warnings);
                     read += classFiles.size();
-                    summaries = summarize(classFiles.values(), sources.keySet(), stamps);
+                    summaries = summarize(classes, classFiles.values(), stamps);
                 } else {
                     Refresh refresh = refresh(classes, known.get(folder), sources.keySet(), stamps, warnings);
                     read += refresh.read();
@@ -150,6 +150,16 @@ public final class StaleClassMarker {
                 // declaring only Circle) still changes the classes it has.
                 for (String source : staleSources) {
                     changedWithClasses |= !stamps.containsKey(source) && summaries.containsKey(source);
+                }
+                // An annotation processor writes its sources again in any compile, and nothing in its classes says
+                // from what: when javac compiles anything here, every class of a processor's last output changed.
+                Set<String> changedSources = new TreeSet<>(staleSources);
+                if (!staleSources.isEmpty()) {
+                    for (Path output : compilation.processorOutputs()) {
+                        javaFiles(output.toAbsolutePath().normalize()).keySet().stream()
+                                .filter(source -> !sources.containsKey(source)).forEach(changedSources::add);
+                    }
+                    changedWithClasses |= changedSources.size() > staleSources.size();
                 }
                 // Only what javac will not compile now is worth remembering: the rest is rewritten, or (a class
                 // left behind by a rename) would keep a stamp that no longer says anything about the source.
@@ -168,17 +178,22 @@ public final class StaleClassMarker {
                         }
                     }
                 }
-                RecompilePlan plan = RecompilePlan.of(classFiles, sources.keySet(), staleSources, removed, incoming,
+                RecompilePlan plan = RecompilePlan.of(classFiles, sources.keySet(), changedSources, removed, incoming,
                         (source, names) -> mentions(sources.get(source), names));
+                Path realClasses = classes.toRealPath();
                 for (String file : plan.deleted()) {
-                    Files.deleteIfExists(classes.resolve(file));
-                    deleted.add(file);
+                    if (insideWithoutLinks(realClasses, classes.resolve(file))) {
+                        Files.deleteIfExists(classes.resolve(file));
+                        deleted.add(file);
+                    }
                 }
                 for (String source : plan.marked()) {
                     Path type = classes.resolve(classFileOf(source));
-                    // Never through a link: the file it points to is not a class javac wrote here.
-                    if (ClassStamp.of(type) != null) {
+                    if (insideWithoutLinks(realClasses, type)) {
                         Files.setLastModifiedTime(type, STALE);
+                    } else if (Files.exists(type)) {
+                        warnings.add(type + " is reached through a symbolic link: the stale-class check does not touch "
+                                + "files through links; if a change does not show, run `mvn clean compile`");
                     }
                     marked.add(source);
                 }
@@ -194,20 +209,24 @@ public final class StaleClassMarker {
     }
 
     /**
-     * One {@link CompiledSource} per source that has classes: stamped with its class file's stamp, or
-     * {@link ClassStamp#NONE} for a source without a class of its own name (never trusted later).
+     * One {@link CompiledSource} per source that has classes, stamped with its class file's stamp, or
+     * {@link ClassStamp#NONE} for a source without a class of its own name (never trusted later). Classes
+     * whose source is gone (a user's deleted source leaves them) are summed up too, by the source they name:
+     * code compiled against them still uses them, through what they inherit as well.
      */
-    private static Map<String, CompiledSource> summarize(Collection<ClassFile> classFiles, Set<String> sources,
-            Map<String, ClassStamp> stamps) {
+    private static Map<String, CompiledSource> summarize(Path classes, Collection<ClassFile> classFiles,
+            Map<String, ClassStamp> stamps) throws IOException {
         Map<String, List<ClassFile>> bySource = new HashMap<>();
         for (ClassFile type : classFiles) {
-            if (sources.contains(type.sourcePath())) {
-                bySource.computeIfAbsent(type.sourcePath(), s -> new ArrayList<>()).add(type);
-            }
+            bySource.computeIfAbsent(type.sourcePath(), s -> new ArrayList<>()).add(type);
         }
         Map<String, CompiledSource> summaries = new HashMap<>();
-        bySource.forEach((source, types) ->
-                summaries.put(source, CompiledSource.of(source, stamps.getOrDefault(source, ClassStamp.NONE), types)));
+        for (Map.Entry<String, List<ClassFile>> source : bySource.entrySet()) {
+            ClassStamp stamp = stamps.containsKey(source.getKey()) ? stamps.get(source.getKey())
+                    : ClassStamp.of(classes.resolve(classFileOf(source.getKey())));
+            summaries.put(source.getKey(), CompiledSource.of(source.getKey(), stamp == null ? ClassStamp.NONE : stamp,
+                    source.getValue()));
+        }
         return summaries;
     }
 
@@ -225,12 +244,20 @@ public final class StaleClassMarker {
         Set<String> claimed = new HashSet<>();
         Set<String> wanted = new HashSet<>();
         Set<String> folders = new TreeSet<>();
-        for (String source : sources) {
+        Set<String> checked = new TreeSet<>(sources);
+        // The classes of a deleted source, remembered by the source they name: kept while their class is.
+        for (Map.Entry<String, CompiledSource> entry : known.entrySet()) {
+            if (!sources.contains(entry.getKey()) && isPlainSourcePath(entry.getKey())) {
+                checked.add(entry.getKey());
+            }
+        }
+        for (String source : checked) {
             CompiledSource summary = known.get(source);
-            if (summary != null && summary.holdsFor(stamps.get(source))) {
+            ClassStamp now = sources.contains(source) ? stamps.get(source) : ClassStamp.of(classes.resolve(classFileOf(source)));
+            if (summary != null && summary.holdsFor(now)) {
                 summaries.put(source, summary);
                 claimed.addAll(summary.declaredTypes());
-            } else {
+            } else if (sources.contains(source) || now != null) {
                 String type = source.substring(0, source.length() - ".java".length());
                 wanted.add(ClassFile.topLevel(type));
                 int slash = source.lastIndexOf('/');
@@ -261,9 +288,30 @@ public final class StaleClassMarker {
             }
         }
         // A class read again that belongs to a kept summary (a type the summary did not know) widens it.
-        summarize(parsed, sources, stamps).forEach((source, fresh) -> summaries.merge(source, fresh,
+        summarize(classes, parsed, stamps).forEach((source, fresh) -> summaries.merge(source, fresh,
                 (kept, more) -> kept.stamp().equals(more.stamp()) ? CompiledSource.union(kept, more) : more));
         return new Refresh(summaries, parsed.size());
+    }
+
+    /**
+     * Whether a file is a regular file in the classes folder itself, reached through no link (neither it nor a
+     * folder on the way): the file it would point to is not a class javac wrote here.
+     */
+    private static boolean insideWithoutLinks(Path realClasses, Path file) throws IOException {
+        if (ClassStamp.of(file) == null) {
+            return false;
+        }
+        Path real = file.toRealPath();
+        return real.startsWith(realClasses) && real.getFileName().equals(file.getFileName());
+    }
+
+    /**
+     * Whether a source path read from the index may be resolved under a classes folder: relative, inside it,
+     * a .java file. Only those of deleted sources are ever resolved, to stat their class file.
+     */
+    private static boolean isPlainSourcePath(String source) {
+        return source.endsWith(".java") && !source.startsWith("/") && !source.contains("\\") && !source.contains(":")
+                && java.util.Arrays.stream(source.split("/")).noneMatch(part -> part.isEmpty() || part.equals("..") || part.equals("."));
     }
 
     /** The compiler's mapping from a source to the class it compares it with. */
@@ -359,26 +407,59 @@ public final class StaleClassMarker {
     }
 
     /**
-     * The same on the source's UTF-8 bytes: most sources name none of the types, so searching the bytes for
-     * each name and checking the bytes around a hit is cheaper than decoding and splitting the text. A
-     * non-ASCII neighbour counts as a boundary: at worst one more class is compiled.
+     * The same on the source's UTF-8 bytes. For a few names, each is searched for and the bytes around a hit
+     * checked, which is cheaper than splitting the text; for many (a schema change rewrites every generated
+     * file), the text is split once into ASCII identifiers looked up in the set, so the cost stays one pass per
+     * source. A non-ASCII neighbour counts as a boundary either way: at worst one more class is compiled.
      */
     static boolean mentions(byte[] text, Set<String> names) {
+        List<String> searched = new ArrayList<>();
+        Set<String> ascii = new HashSet<>();
         for (String name : names) {
-            byte[] needle = name.getBytes(StandardCharsets.UTF_8);
-            if (needle.length == 0) {
-                continue;
+            if (name.chars().allMatch(c -> c < 0x80) && names.size() > FEW_NAMES) {
+                ascii.add(name);
+            } else {
+                searched.add(name);
             }
-            byte first = needle[0];
-            int last = text.length - needle.length;
-            for (int i = 0; i <= last; i++) {
-                if (text[i] != first || !matchesAt(text, i, needle)) {
-                    continue;
+        }
+        return (!ascii.isEmpty() && hasIdentifier(text, ascii)) || searched.stream().anyMatch(name -> hasName(text, name));
+    }
+
+    /** Up to this many names, searching the bytes for each beats splitting the text. */
+    private static final int FEW_NAMES = 8;
+
+    private static boolean hasIdentifier(byte[] text, Set<String> names) {
+        int i = 0;
+        while (i < text.length) {
+            if (isAsciiIdentifierPart(text[i])) {
+                int start = i;
+                while (i < text.length && isAsciiIdentifierPart(text[i])) {
+                    i++;
                 }
-                if ((i == 0 || !isAsciiIdentifierPart(text[i - 1]))
-                        && (i + needle.length == text.length || !isAsciiIdentifierPart(text[i + needle.length]))) {
+                if (names.contains(new String(text, start, i - start, StandardCharsets.ISO_8859_1))) {
                     return true;
                 }
+            } else {
+                i++;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasName(byte[] text, String name) {
+        byte[] needle = name.getBytes(StandardCharsets.UTF_8);
+        if (needle.length == 0) {
+            return false;
+        }
+        byte first = needle[0];
+        int last = text.length - needle.length;
+        for (int i = 0; i <= last; i++) {
+            if (text[i] != first || !matchesAt(text, i, needle)) {
+                continue;
+            }
+            if ((i == 0 || !isAsciiIdentifierPart(text[i - 1]))
+                    && (i + needle.length == text.length || !isAsciiIdentifierPart(text[i + needle.length]))) {
+                return true;
             }
         }
         return false;

@@ -275,6 +275,15 @@ class StaleClassMarkerTest {
         assertTrue(mentions("/* Grüße */ HelloQuery.DOCUMENT", "HelloQuery"));
     }
 
+    @Test
+    void manyNamesAreMatchedWholeToo() {
+        String[] many = {"A1", "A2", "A3", "A4", "A5", "A6", "A7", "A8", "A9", "HelloQuery", "Grüße"};
+        assertTrue(mentions("x = HelloQuery.DOCUMENT;", many));
+        assertTrue(mentions("/* «HelloQuery» */", many));
+        assertTrue(mentions("var g = new Grüße();", many));
+        assertFalse(mentions("HelloQueryData x; MyHelloQuery y; A10 z; Grüßen w;", many));
+    }
+
     private static boolean mentions(String text, String... names) {
         return StaleClassMarker.mentions(text.getBytes(java.nio.charset.StandardCharsets.UTF_8), Set.of(names));
     }

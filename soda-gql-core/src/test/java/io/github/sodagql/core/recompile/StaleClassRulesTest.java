@@ -1,0 +1,238 @@
+package io.github.sodagql.core.recompile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The check's rules on real javac output, from a second adversarial review. Each test builds a tiny project
+ * with the index kept and with it deleted before every check; a build is the check (main + test compilations)
+ * then javac on exactly the stale sources (maven-compiler-plugin, useIncrementalCompilation=false). The promise
+ * checked: the last build either fails to compile, or the program it leaves behaves as a clean build's would
+ * (no NoSuchMethodError, no stale inlined constant). Each test failed before the rule it covers.
+ */
+class StaleClassRulesTest {
+    @TempDir
+    Path folder;
+
+    /**
+     * `final String y = K.X;` is a constant variable (JLS 4.12.4) even though it is not static; a subclass's
+     * `return y;` inlines it. Mid is compiled again (it names K) but does not pass the change on.
+     */
+    @Test
+    void anInstanceConstantInlinedByASubclassPassesTheChangeOn() throws Exception {
+        for (boolean index : new boolean[] {false, true}) {
+            Project p = new Project(Files.createTempDirectory(folder, "p"), index);
+            p.write(p.main, "app/K.java", "package app; public class K { public static final String X = \"old\"; }");
+            p.write(p.main, "app/Mid.java", "package app; public class Mid { public final String y = K.X; }");
+            p.write(p.main, "app/Dep.java", "package app; public class Dep extends Mid { public static String run() { return new Dep().get(); } String get() { return y; } }");
+            p.build();
+            p.build();
+            p.edit(p.main, "app/K.java", "\"old\"", "\"new\"");
+            p.assertFailsOrRuns(p.build(), "app.Dep", "new");
+        }
+    }
+
+    /**
+     * An annotation processor (Immutables, AutoValue, Dagger...) rewrites GenPerson when Person.java is compiled
+     * again; GenPerson's users are never made stale.
+     */
+    @Test
+    void aTypeAnAnnotationProcessorRewritesReachesItsUsers() throws Exception {
+        Path processor = Files.createDirectories(folder.resolve("processor"));
+        Path processorSource = processor.resolve("GenProcessor.java");
+        Files.writeString(processorSource, """
+                import java.io.Writer;
+                import java.util.Set;
+                import javax.annotation.processing.*;
+                import javax.lang.model.SourceVersion;
+                import javax.lang.model.element.*;
+                @SupportedAnnotationTypes("app.Gen")
+                public class GenProcessor extends AbstractProcessor {
+                    @Override public SourceVersion getSupportedSourceVersion() { return SourceVersion.latestSupported(); }
+                    @Override public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment env) {
+                        for (TypeElement a : annotations) for (Element e : env.getElementsAnnotatedWith(a)) {
+                            String name = "Gen" + e.getSimpleName();
+                            StringBuilder b = new StringBuilder("package app; public final class " + name + " {\\n");
+                            for (Element m : e.getEnclosedElements()) if (m.getKind() == ElementKind.METHOD)
+                                b.append("public static String ").append(m.getSimpleName()).append("() { return \\"").append(m.getSimpleName()).append("\\"; }\\n");
+                            try (Writer w = processingEnv.getFiler().createSourceFile("app." + name, e).openWriter()) { w.write(b.append("}\\n").toString()); }
+                            catch (Exception x) { throw new RuntimeException(x); }
+                        }
+                        return true;
+                    }
+                }
+                """);
+        assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", processor.toString(), processorSource.toString()));
+        for (boolean index : new boolean[] {false, true}) {
+            Project p = new Project(Files.createTempDirectory(folder, "p"), index);
+            p.processorOutputs = List.of(Files.createDirectories(p.root.resolve("generated-annotations")));
+            p.javacOptions = List.of("-g", "-processorpath", processor.toString(), "-processor", "GenProcessor",
+                    "-s", p.processorOutputs.get(0).toString());
+            p.write(p.main, "app/Gen.java", "package app; public @interface Gen { }");
+            p.write(p.main, "app/Person.java", "package app; @Gen public interface Person { String name(); }");
+            p.write(p.main, "app/Dep.java", "package app; public class Dep { public static String run() { return GenPerson.name(); } }");
+            p.build();
+            p.build();
+            p.edit(p.main, "app/Person.java", "name()", "fullName()");
+            p.assertFailsOrRuns(p.build(), "app.Dep", null);
+        }
+    }
+
+    /**
+     * Orphan.java deleted (its class stays: documented), Orphan extends Lib, Dep calls new Orphan().v(). Without
+     * the index the orphan's class passes Lib's change on to Dep (javac then fails); with it, Dep keeps a class
+     * that throws NoSuchMethodError.
+     */
+    @Test
+    void anOrphanSubclassIsTheSameWithAndWithoutTheIndex() throws Exception {
+        List<SortedSet<String>> marked = new ArrayList<>();
+        for (boolean index : new boolean[] {false, true}) {
+            Project p = new Project(Files.createTempDirectory(folder, "p"), index);
+            p.write(p.main, "app/Lib.java", "package app; public class Lib { public String v() { return \"v\"; } }");
+            p.write(p.main, "app/Orphan.java", "package app; public class Orphan extends Lib { }");
+            p.write(p.main, "app/Dep.java", "package app; public class Dep { public static String run() { return new Orphan().v(); } }");
+            p.build();
+            p.build();
+            Files.delete(p.main.resolve("app/Orphan.java"));
+            p.build();
+            p.edit(p.main, "app/Lib.java", "v()", "w()");
+            boolean ok = p.build();
+            marked.add(p.lastMarked);
+            p.assertFailsOrRuns(ok, "app.Dep", null);
+        }
+        assertEquals(marked.get(0), marked.get(1), "without the index (left) vs with it (right)");
+    }
+
+    /** classes/app is a link to a folder outside the classes folder: the index path reads and marks through it. */
+    @Test
+    void aLinkedPackageFolderIsNeitherReadNorTouchedThroughTheIndex() throws Exception {
+        Project p = new Project(Files.createTempDirectory(folder, "p"), true);
+        p.write(p.main, "app/Lib.java", "package app; public class Lib { public String v() { return \"v\"; } }");
+        p.write(p.main, "app/Dep.java", "package app; public class Dep { public static String run() { return new Lib().v(); } }");
+        p.build();
+        Path outside = Files.createDirectories(p.root.resolve("outside"));
+        try (Stream<Path> s = Files.list(p.classes.resolve("app"))) {
+            for (Path f : s.toList()) {
+                Files.move(f, outside.resolve(f.getFileName()));
+            }
+        }
+        Files.delete(p.classes.resolve("app"));
+        Files.createSymbolicLink(p.classes.resolve("app"), outside);
+        p.build();
+        FileTime before = Files.getLastModifiedTime(outside.resolve("Dep.class"));
+        p.edit(p.main, "app/Lib.java", "v()", "w()");
+        p.check();
+        assertEquals(before, Files.getLastModifiedTime(outside.resolve("Dep.class")), "a file outside the classes folder was touched");
+    }
+
+    // --- harness ---
+
+    static final class Project {
+        final Path root, gen, main, test, classes, testClasses, state;
+        final boolean keepIndex;
+        List<String> javacOptions = List.of("-g");
+        SortedSet<String> lastMarked = new TreeSet<>();
+        List<Path> processorOutputs = List.of();
+
+        Project(Path root, boolean keepIndex) throws IOException {
+            this.root = root;
+            this.keepIndex = keepIndex;
+            gen = Files.createDirectories(root.resolve("generated"));
+            main = Files.createDirectories(root.resolve("main"));
+            test = Files.createDirectories(root.resolve("test"));
+            classes = Files.createDirectories(root.resolve("classes"));
+            testClasses = Files.createDirectories(root.resolve("test-classes"));
+            state = Files.createDirectories(root.resolve("state"));
+        }
+
+        void write(Path dir, String rel, String text) throws IOException {
+            Path file = dir.resolve(rel);
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text);
+            Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis() - 60_000));
+        }
+
+        void edit(Path dir, String rel, String from, String to) throws Exception {
+            Path file = dir.resolve(rel);
+            String text = Files.readString(file);
+            assertTrue(text.contains(from));
+            Thread.sleep(20);
+            Files.writeString(file, text.replace(from, to));
+            Thread.sleep(20);
+        }
+
+        StaleClassReport check() throws IOException {
+            if (!keepIndex) {
+                Files.deleteIfExists(state.resolve(CompiledSourceIndex.FILE));
+            }
+            StaleClassReport report = new StaleClassMarker(gen, state).mark(List.of(
+                    new Compilation(List.of(main, gen), classes, processorOutputs), new Compilation(List.of(test), testClasses)));
+            lastMarked = new TreeSet<>(report.marked());
+            return report;
+        }
+
+        /** A check, then javac on the stale sources of main then tests; whether both compiled. */
+        boolean build() throws Exception {
+            check();
+            Thread.sleep(20);
+            return javac(List.of(main, gen), classes, classes.toString())
+                    && javac(List.of(test), testClasses, testClasses + File.pathSeparator + classes);
+        }
+
+        boolean javac(List<Path> roots, Path into, String classpath) throws Exception {
+            List<String> arguments = new ArrayList<>(List.of("-d", into.toString(), "-classpath", classpath));
+            arguments.addAll(javacOptions);
+            int fixed = arguments.size();
+            for (Path r : roots) {
+                try (Stream<Path> walk = Files.walk(r)) {
+                    for (Path s : (Iterable<Path>) walk.filter(f -> f.toString().endsWith(".java")).sorted()::iterator) {
+                        String rel = r.relativize(s).toString();
+                        Path cls = into.resolve(rel.substring(0, rel.length() - 5) + ".class");
+                        if (!Files.exists(cls) || Files.getLastModifiedTime(s).toMillis() > Files.getLastModifiedTime(cls).toMillis()) {
+                            arguments.add(s.toString());
+                        }
+                    }
+                }
+            }
+            if (arguments.size() == fixed) {
+                return true;
+            }
+            ByteArrayOutputStream errors = new ByteArrayOutputStream();
+            return ToolProvider.getSystemJavaCompiler().run(null, errors, errors, arguments.toArray(String[]::new)) == 0;
+        }
+
+        /** The build failed to compile (right), or the program runs and (if given) returns what a clean build's returns. */
+        void assertFailsOrRuns(boolean compiled, String type, Object expected) throws Exception {
+            if (!compiled) {
+                return;
+            }
+            try (URLClassLoader loader = new URLClassLoader(new URL[] {testClasses.toUri().toURL(), classes.toUri().toURL()}, null)) {
+                Object result = loader.loadClass(type).getMethod("run").invoke(null);
+                if (expected != null) {
+                    assertEquals(expected, result, (keepIndex ? "with" : "without") + " the index: a stale class survived");
+                }
+            } catch (java.lang.reflect.InvocationTargetException e) {
+                fail((keepIndex ? "with" : "without") + " the index: the build succeeded and " + type + ".run() throws "
+                        + e.getCause() + "; marked " + lastMarked);
+            }
+        }
+    }
+}
