@@ -32,12 +32,12 @@ class StaleClassEdgeCaseTest {
     @Test
     void typesInAUserJavaxPackageAreReferencesToo() throws Exception {
         Scenario s = (p, last) -> {
-            p.write("javax/acme/Greeter.java", "package javax.acme; public class Greeter { public String hello() { return \"hi\"; } }");
-            p.write("app/Holder.java", "package app; public class Holder { public static javax.acme.Greeter get() { return new javax.acme.Greeter(); } }");
-            p.write("app/Chain.java", "package app; public class Chain { public static String run() { return Holder.get().hello(); } }");
+            p.write(p.main, "javax/acme/Greeter.java", "package javax.acme; public class Greeter { public String hello() { return \"hi\"; } }");
+            p.write(p.main, "app/Holder.java", "package app; public class Holder { public static javax.acme.Greeter get() { return new javax.acme.Greeter(); } }");
+            p.write(p.main, "app/Chain.java", "package app; public class Chain { public static String run() { return Holder.get().hello(); } }");
             p.build();
             p.build();
-            p.edit("javax/acme/Greeter.java", "hello()", "salute()");
+            p.edit(p.main, "javax/acme/Greeter.java", "hello()", "salute()");
             return last.get(p.check());
         };
         assertSameWithAndWithoutIndex(s, "app/Chain.java");
@@ -47,13 +47,13 @@ class StaleClassEdgeCaseTest {
     @Test
     void aTopLevelClassWithADollarInItsNameDoesNotHideItsNeighbour() throws Exception {
         Scenario s = (p, last) -> {
-            p.write("app/Lib.java", "package app; public class Lib { public String v() { return \"v\"; } }");
-            p.write("app/Hold.java", "package app; public class Hold { public static Lib get() { return new Lib(); } }");
-            p.write("app/My.java", "package app; public class My { public static String run() { return Hold.get().v(); } }");
-            p.write("app/My$Type.java", "package app; public class My$Type { }");
+            p.write(p.main, "app/Lib.java", "package app; public class Lib { public String v() { return \"v\"; } }");
+            p.write(p.main, "app/Hold.java", "package app; public class Hold { public static Lib get() { return new Lib(); } }");
+            p.write(p.main, "app/My.java", "package app; public class My { public static String run() { return Hold.get().v(); } }");
+            p.write(p.main, "app/My$Type.java", "package app; public class My$Type { }");
             p.build();
             p.build();
-            p.edit("app/Lib.java", "v()", "w()");
+            p.edit(p.main, "app/Lib.java", "v()", "w()");
             return last.get(p.check());
         };
         assertSameWithAndWithoutIndex(s, "app/My.java");
@@ -63,16 +63,16 @@ class StaleClassEdgeCaseTest {
     @Test
     void aRecompiledNeighbourOfADollarClassKeepsItsSummary() throws Exception {
         Scenario s = (p, last) -> {
-            p.write("app/Lib.java", "package app; public class Lib { public String v() { return \"v\"; } }");
-            p.write("app/Hold.java", "package app; public class Hold { public static Lib get() { return new Lib(); } }");
-            p.write("app/My.java", "package app; public class My { public static String run() { return Hold.get().v(); } }");
-            p.write("app/My$Type.java", "package app; public class My$Type { }");
+            p.write(p.main, "app/Lib.java", "package app; public class Lib { public String v() { return \"v\"; } }");
+            p.write(p.main, "app/Hold.java", "package app; public class Hold { public static Lib get() { return new Lib(); } }");
+            p.write(p.main, "app/My.java", "package app; public class My { public static String run() { return Hold.get().v(); } }");
+            p.write(p.main, "app/My$Type.java", "package app; public class My$Type { }");
             p.build();
             p.build();
-            p.edit("app/My.java", "return Hold", "/* edited */ return Hold");
+            p.edit(p.main, "app/My.java", "return Hold", "/* edited */ return Hold");
             p.build();
             p.build();
-            p.edit("app/Lib.java", "v()", "w()");
+            p.edit(p.main, "app/Lib.java", "v()", "w()");
             return last.get(p.check());
         };
         assertSameWithAndWithoutIndex(s, "app/My.java");
@@ -85,20 +85,20 @@ class StaleClassEdgeCaseTest {
     @Test
     void aClassRewrittenWithTheSameStampIsReadAgain() throws Exception {
         Scenario s = (p, last) -> {
-            p.write("app/Aaa.java", "package app; public class Aaa { public String v() { return \"a\"; } }");
-            p.write("app/Bbb.java", "package app; public class Bbb { public String v() { return \"b\"; } }");
-            p.write("app/Hold.java", "package app; public class Hold { public static Aaa get() { return new Aaa(); } }");
-            p.write("app/Dep.java", "package app; public class Dep { public static String run() { return Hold.get().v(); } }");
+            p.write(p.main, "app/Aaa.java", "package app; public class Aaa { public String v() { return \"a\"; } }");
+            p.write(p.main, "app/Bbb.java", "package app; public class Bbb { public String v() { return \"b\"; } }");
+            p.write(p.main, "app/Hold.java", "package app; public class Hold { public static Aaa get() { return new Aaa(); } }");
+            p.write(p.main, "app/Dep.java", "package app; public class Dep { public static String run() { return Hold.get().v(); } }");
             p.build();
             p.build();
             Path dep = p.classes.resolve("app/Dep.class");
             FileTime before = Files.getLastModifiedTime(dep);
             long size = Files.size(dep);
-            p.edit("app/Hold.java", "Aaa", "Bbb");
+            p.edit(p.main, "app/Hold.java", "Aaa", "Bbb");
             p.build();
             assertEquals(size, Files.size(dep));
             Files.setLastModifiedTime(dep, before);
-            p.edit("app/Bbb.java", "v()", "w()");
+            p.edit(p.main, "app/Bbb.java", "v()", "w()");
             return last.get(p.check());
         };
         assertSameWithAndWithoutIndex(s, "app/Dep.java");
@@ -113,15 +113,15 @@ class StaleClassEdgeCaseTest {
     void aSourceWithoutAClassOfItsNameStillChangesItsTypes() throws Exception {
         for (boolean otherEdit : new boolean[] {true, false}) {
             Scenario s = (p, last) -> {
-                p.write("app/Shapes.java", "package app; class Circle { int radius() { return 1; } }");
-                p.write("app/Geo.java", "package app; class Geo { static Circle circle() { return new Circle(); } }");
-                p.write("app/Use.java", "package app; public class Use { public static int run() { return Geo.circle().radius(); } }");
-                p.write("app/Other.java", "package app; public class Other { int x() { return 1; } }");
+                p.write(p.main, "app/Shapes.java", "package app; class Circle { int radius() { return 1; } }");
+                p.write(p.main, "app/Geo.java", "package app; class Geo { static Circle circle() { return new Circle(); } }");
+                p.write(p.main, "app/Use.java", "package app; public class Use { public static int run() { return Geo.circle().radius(); } }");
+                p.write(p.main, "app/Other.java", "package app; public class Other { int x() { return 1; } }");
                 p.build();
                 p.build();
-                p.edit("app/Shapes.java", "radius()", "diameter()");
+                p.edit(p.main, "app/Shapes.java", "radius()", "diameter()");
                 if (otherEdit) {
-                    p.edit("app/Other.java", "return 1", "return 2");
+                    p.edit(p.main, "app/Other.java", "return 1", "return 2");
                 }
                 return last.get(p.check());
             };
@@ -137,16 +137,16 @@ class StaleClassEdgeCaseTest {
     @Test
     void aSourceWhoseOwnClassIsLeftBehindIsReadAgain() throws Exception {
         Scenario s = (p, last) -> {
-            p.write("app/Shapes.java", "package app; class Shapes { int radius() { return 1; } }");
-            p.write("app/Geo.java", "package app; class Geo { static Shapes circle() { return new Shapes(); } }");
-            p.write("app/Use.java", "package app; public class Use { public static int run() { return Geo.circle().radius(); } }");
+            p.write(p.main, "app/Shapes.java", "package app; class Shapes { int radius() { return 1; } }");
+            p.write(p.main, "app/Geo.java", "package app; class Geo { static Shapes circle() { return new Shapes(); } }");
+            p.write(p.main, "app/Use.java", "package app; public class Use { public static int run() { return Geo.circle().radius(); } }");
             p.build();
             p.build();
-            p.edit("app/Shapes.java", "class Shapes", "class Circle");
-            p.edit("app/Geo.java", "Shapes", "Circle");
+            p.edit(p.main, "app/Shapes.java", "class Shapes", "class Circle");
+            p.edit(p.main, "app/Geo.java", "Shapes", "Circle");
             p.build();
             p.build();
-            p.edit("app/Shapes.java", "radius()", "diameter()");
+            p.edit(p.main, "app/Shapes.java", "radius()", "diameter()");
             return last.get(p.check());
         };
         assertSameWithAndWithoutIndex(s, "app/Use.java");
@@ -156,12 +156,12 @@ class StaleClassEdgeCaseTest {
     @Test
     void aMemberInheritedThroughAnUnchangedClassCounts() throws Exception {
         Scenario s = (p, last) -> {
-            p.write("app/Lib.java", "package app; public class Lib { public String v() { return \"v\"; } }");
-            p.write("app/Base.java", "package app; public class Base extends Lib { }");
-            p.write("app/Dep.java", "package app; public class Dep { public static String run() { return new Base().v(); } }");
+            p.write(p.main, "app/Lib.java", "package app; public class Lib { public String v() { return \"v\"; } }");
+            p.write(p.main, "app/Base.java", "package app; public class Base extends Lib { }");
+            p.write(p.main, "app/Dep.java", "package app; public class Dep { public static String run() { return new Base().v(); } }");
             p.build();
             p.build();
-            p.edit("app/Lib.java", "v()", "w()");
+            p.edit(p.main, "app/Lib.java", "v()", "w()");
             return last.get(p.check());
         };
         assertSameWithAndWithoutIndex(s, "app/Dep.java");
@@ -170,13 +170,13 @@ class StaleClassEdgeCaseTest {
     /** A (sparse) 3 GB file named like a class under the classes folder: Files.readAllBytes throws an Error. */
     @Test
     void aHugeForgedClassFileIsAWarningNotAnError() throws Exception {
-        Project p = new Project(folder.resolve("huge"), false);
-        p.write("app/Lib.java", "package app; public class Lib { public String v() { return \"v\"; } }");
+        SimulatedBuild p = new SimulatedBuild(folder.resolve("huge"), false);
+        p.write(p.main, "app/Lib.java", "package app; public class Lib { public String v() { return \"v\"; } }");
         p.build();
         try (RandomAccessFile f = new RandomAccessFile(p.classes.resolve("app/Huge.class").toFile(), "rw")) {
             f.setLength(3L << 30);
         }
-        p.edit("app/Lib.java", "\"v\"", "\"w\"");
+        p.edit(p.main, "app/Lib.java", "\"v\"", "\"w\"");
         StaleClassReport report;
         try {
             report = p.check();
@@ -189,15 +189,15 @@ class StaleClassEdgeCaseTest {
     /** A class file that is a link to a file outside the classes folder: that file is left alone, with a warning. */
     @Test
     void aLinkedClassFileLeavesItsTargetAlone() throws Exception {
-        Project p = new Project(folder.resolve("link"), false);
-        p.write("app/Lib.java", "package app; public class Lib { public String v() { return \"v\"; } }");
-        p.write("app/Dep.java", "package app; public class Dep { String r() { return new Lib().v(); } }");
+        SimulatedBuild p = new SimulatedBuild(folder.resolve("link"), false);
+        p.write(p.main, "app/Lib.java", "package app; public class Lib { public String v() { return \"v\"; } }");
+        p.write(p.main, "app/Dep.java", "package app; public class Dep { String r() { return new Lib().v(); } }");
         p.build();
         Path outside = Files.createDirectories(folder.resolve("outside")).resolve("victim.class");
         Files.move(p.classes.resolve("app/Dep.class"), outside);
         Files.createSymbolicLink(p.classes.resolve("app/Dep.class"), outside);
         FileTime before = Files.getLastModifiedTime(outside);
-        p.edit("app/Lib.java", "\"v\"", "\"w\"");
+        p.edit(p.main, "app/Lib.java", "\"v\"", "\"w\"");
         StaleClassReport report = p.check();
         assertEquals(before, Files.getLastModifiedTime(outside), "a file outside the classes folder was touched");
         assertTrue(report.warnings().stream().anyMatch(w -> w.contains("Dep.class is a symbolic link")), report.toString());
@@ -210,76 +210,15 @@ class StaleClassEdgeCaseTest {
     }
 
     interface Scenario {
-        SortedSet<String> run(Project project, Last last) throws Exception;
+        SortedSet<String> run(SimulatedBuild project, Last last) throws Exception;
     }
 
     /** The sources marked with the index kept, and with it deleted before each check, must be the same and hold {@code dependent}. */
     private void assertSameWithAndWithoutIndex(Scenario scenario, String dependent) throws Exception {
         Last last = report -> new TreeSet<>(report.marked());
-        SortedSet<String> without = scenario.run(new Project(Files.createTempDirectory(folder, "without"), false), last);
-        SortedSet<String> with = scenario.run(new Project(Files.createTempDirectory(folder, "with"), true), last);
+        SortedSet<String> without = scenario.run(new SimulatedBuild(Files.createTempDirectory(folder, "without"), false), last);
+        SortedSet<String> with = scenario.run(new SimulatedBuild(Files.createTempDirectory(folder, "with"), true), last);
         assertEquals(without, with, "with the index (right) vs without (left)");
         assertTrue(with.contains(dependent), dependent + " must be made stale; marked: " + with);
-    }
-
-    static final class Project {
-        final Path main;
-        final Path generated;
-        final Path classes;
-        final Path state;
-        final boolean keepIndex;
-
-        Project(Path root, boolean keepIndex) throws IOException {
-            main = Files.createDirectories(root.resolve("main"));
-            generated = Files.createDirectories(root.resolve("generated"));
-            classes = Files.createDirectories(root.resolve("classes"));
-            state = Files.createDirectories(root.resolve("state"));
-            this.keepIndex = keepIndex;
-        }
-
-        void write(String relative, String text) throws IOException {
-            Path file = main.resolve(relative);
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, text);
-            Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis() - 60_000));
-        }
-
-        void edit(String relative, String from, String to) throws Exception {
-            Path file = main.resolve(relative);
-            String text = Files.readString(file);
-            assertTrue(text.contains(from));
-            Thread.sleep(20);
-            Files.writeString(file, text.replace(from, to));
-            Thread.sleep(20);
-        }
-
-        StaleClassReport check() throws IOException {
-            if (!keepIndex) {
-                Files.deleteIfExists(state.resolve(CompiledSourceIndex.FILE));
-            }
-            return new StaleClassMarker(generated, state).mark(List.of(new Compilation(List.of(main, generated), classes)));
-        }
-
-        /** A check, then javac on the stale sources; returns whether javac succeeded. */
-        boolean build() throws Exception {
-            check();
-            Thread.sleep(20);
-            List<String> arguments = new ArrayList<>(List.of("-d", classes.toString(), "-classpath", classes.toString()));
-            try (Stream<Path> walk = Files.walk(main)) {
-                for (Path source : (Iterable<Path>) walk.filter(f -> f.toString().endsWith(".java")).sorted()::iterator) {
-                    String relative = main.relativize(source).toString();
-                    Path type = classes.resolve(relative.substring(0, relative.length() - 5) + ".class");
-                    if (!Files.exists(type)
-                            || Files.getLastModifiedTime(source).toMillis() > Files.getLastModifiedTime(type).toMillis()) {
-                        arguments.add(source.toString());
-                    }
-                }
-            }
-            if (arguments.size() == 4) {
-                return true;
-            }
-            ByteArrayOutputStream errors = new ByteArrayOutputStream();
-            return ToolProvider.getSystemJavaCompiler().run(null, errors, errors, arguments.toArray(String[]::new)) == 0;
-        }
     }
 }

@@ -39,7 +39,7 @@ class StaleClassRulesTest {
     @Test
     void anInstanceConstantInlinedByASubclassPassesTheChangeOn() throws Exception {
         for (boolean index : new boolean[] {false, true}) {
-            Project p = new Project(Files.createTempDirectory(folder, "p"), index);
+            SimulatedBuild p = new SimulatedBuild(Files.createTempDirectory(folder, "p"), index);
             p.write(p.main, "app/K.java", "package app; public class K { public static final String X = \"old\"; }");
             p.write(p.main, "app/Mid.java", "package app; public class Mid { public final String y = K.X; }");
             p.write(p.main, "app/Dep.java", "package app; public class Dep extends Mid { public static String run() { return new Dep().get(); } String get() { return y; } }");
@@ -82,7 +82,7 @@ class StaleClassRulesTest {
                 """);
         assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", processor.toString(), processorSource.toString()));
         for (boolean index : new boolean[] {false, true}) {
-            Project p = new Project(Files.createTempDirectory(folder, "p"), index);
+            SimulatedBuild p = new SimulatedBuild(Files.createTempDirectory(folder, "p"), index);
             p.processorOutputs = List.of(Files.createDirectories(p.root.resolve("generated-annotations")));
             p.javacOptions = List.of("-g", "-processorpath", processor.toString(), "-processor", "GenProcessor",
                     "-s", p.processorOutputs.get(0).toString());
@@ -105,7 +105,7 @@ class StaleClassRulesTest {
     void anOrphanSubclassIsTheSameWithAndWithoutTheIndex() throws Exception {
         List<SortedSet<String>> marked = new ArrayList<>();
         for (boolean index : new boolean[] {false, true}) {
-            Project p = new Project(Files.createTempDirectory(folder, "p"), index);
+            SimulatedBuild p = new SimulatedBuild(Files.createTempDirectory(folder, "p"), index);
             p.write(p.main, "app/Lib.java", "package app; public class Lib { public String v() { return \"v\"; } }");
             p.write(p.main, "app/Orphan.java", "package app; public class Orphan extends Lib { }");
             p.write(p.main, "app/Dep.java", "package app; public class Dep { public static String run() { return new Orphan().v(); } }");
@@ -124,7 +124,7 @@ class StaleClassRulesTest {
     /** classes/app is a link to a folder outside the classes folder: the index path reads and marks through it. */
     @Test
     void aLinkedPackageFolderIsNeitherReadNorTouchedThroughTheIndex() throws Exception {
-        Project p = new Project(Files.createTempDirectory(folder, "p"), true);
+        SimulatedBuild p = new SimulatedBuild(Files.createTempDirectory(folder, "p"), true);
         p.write(p.main, "app/Lib.java", "package app; public class Lib { public String v() { return \"v\"; } }");
         p.write(p.main, "app/Dep.java", "package app; public class Dep { public static String run() { return new Lib().v(); } }");
         p.build();
@@ -144,95 +144,4 @@ class StaleClassRulesTest {
     }
 
     // --- harness ---
-
-    static final class Project {
-        final Path root, gen, main, test, classes, testClasses, state;
-        final boolean keepIndex;
-        List<String> javacOptions = List.of("-g");
-        SortedSet<String> lastMarked = new TreeSet<>();
-        List<Path> processorOutputs = List.of();
-
-        Project(Path root, boolean keepIndex) throws IOException {
-            this.root = root;
-            this.keepIndex = keepIndex;
-            gen = Files.createDirectories(root.resolve("generated"));
-            main = Files.createDirectories(root.resolve("main"));
-            test = Files.createDirectories(root.resolve("test"));
-            classes = Files.createDirectories(root.resolve("classes"));
-            testClasses = Files.createDirectories(root.resolve("test-classes"));
-            state = Files.createDirectories(root.resolve("state"));
-        }
-
-        void write(Path dir, String rel, String text) throws IOException {
-            Path file = dir.resolve(rel);
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, text);
-            Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis() - 60_000));
-        }
-
-        void edit(Path dir, String rel, String from, String to) throws Exception {
-            Path file = dir.resolve(rel);
-            String text = Files.readString(file);
-            assertTrue(text.contains(from));
-            Thread.sleep(20);
-            Files.writeString(file, text.replace(from, to));
-            Thread.sleep(20);
-        }
-
-        StaleClassReport check() throws IOException {
-            if (!keepIndex) {
-                Files.deleteIfExists(state.resolve(CompiledSourceIndex.FILE));
-            }
-            StaleClassReport report = new StaleClassMarker(gen, state).mark(List.of(
-                    new Compilation(List.of(main, gen), classes, processorOutputs), new Compilation(List.of(test), testClasses)));
-            lastMarked = new TreeSet<>(report.marked());
-            return report;
-        }
-
-        /** A check, then javac on the stale sources of main then tests; whether both compiled. */
-        boolean build() throws Exception {
-            check();
-            Thread.sleep(20);
-            return javac(List.of(main, gen), classes, classes.toString())
-                    && javac(List.of(test), testClasses, testClasses + File.pathSeparator + classes);
-        }
-
-        boolean javac(List<Path> roots, Path into, String classpath) throws Exception {
-            List<String> arguments = new ArrayList<>(List.of("-d", into.toString(), "-classpath", classpath));
-            arguments.addAll(javacOptions);
-            int fixed = arguments.size();
-            for (Path r : roots) {
-                try (Stream<Path> walk = Files.walk(r)) {
-                    for (Path s : (Iterable<Path>) walk.filter(f -> f.toString().endsWith(".java")).sorted()::iterator) {
-                        String rel = r.relativize(s).toString();
-                        Path cls = into.resolve(rel.substring(0, rel.length() - 5) + ".class");
-                        if (!Files.exists(cls) || Files.getLastModifiedTime(s).toMillis() > Files.getLastModifiedTime(cls).toMillis()) {
-                            arguments.add(s.toString());
-                        }
-                    }
-                }
-            }
-            if (arguments.size() == fixed) {
-                return true;
-            }
-            ByteArrayOutputStream errors = new ByteArrayOutputStream();
-            return ToolProvider.getSystemJavaCompiler().run(null, errors, errors, arguments.toArray(String[]::new)) == 0;
-        }
-
-        /** The build failed to compile (right), or the program runs and (if given) returns what a clean build's returns. */
-        void assertFailsOrRuns(boolean compiled, String type, Object expected) throws Exception {
-            if (!compiled) {
-                return;
-            }
-            try (URLClassLoader loader = new URLClassLoader(new URL[] {testClasses.toUri().toURL(), classes.toUri().toURL()}, null)) {
-                Object result = loader.loadClass(type).getMethod("run").invoke(null);
-                if (expected != null) {
-                    assertEquals(expected, result, (keepIndex ? "with" : "without") + " the index: a stale class survived");
-                }
-            } catch (java.lang.reflect.InvocationTargetException e) {
-                fail((keepIndex ? "with" : "without") + " the index: the build succeeded and " + type + ".run() throws "
-                        + e.getCause() + "; marked " + lastMarked);
-            }
-        }
-    }
 }
