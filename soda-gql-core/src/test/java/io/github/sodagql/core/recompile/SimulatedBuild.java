@@ -26,6 +26,10 @@ import javax.tools.ToolProvider;
  * check, so a test can compare what the index decides with what a full read decides.
  */
 final class SimulatedBuild {
+    /** A class with one method, and one that hands it out: the usual start of a scenario. */
+    static final String LIB = "package app; public class Lib { public String v() { return \"v\"; } }";
+    static final String HOLD = "package app; public class Hold { public static Lib get() { return new Lib(); } }";
+
     final Path root, gen, main, test, classes, testClasses, state;
     final boolean keepIndex;
     List<String> javacOptions = List.of("-g");

@@ -47,8 +47,8 @@ class StaleClassEdgeCaseTest {
     @Test
     void aTopLevelClassWithADollarInItsNameDoesNotHideItsNeighbour() throws Exception {
         Scenario s = (p, last) -> {
-            p.write(p.main, "app/Lib.java", "package app; public class Lib { public String v() { return \"v\"; } }");
-            p.write(p.main, "app/Hold.java", "package app; public class Hold { public static Lib get() { return new Lib(); } }");
+            p.write(p.main, "app/Lib.java", SimulatedBuild.LIB);
+            p.write(p.main, "app/Hold.java", SimulatedBuild.HOLD);
             p.write(p.main, "app/My.java", "package app; public class My { public static String run() { return Hold.get().v(); } }");
             p.write(p.main, "app/My$Type.java", "package app; public class My$Type { }");
             p.build();
@@ -63,8 +63,8 @@ class StaleClassEdgeCaseTest {
     @Test
     void aRecompiledNeighbourOfADollarClassKeepsItsSummary() throws Exception {
         Scenario s = (p, last) -> {
-            p.write(p.main, "app/Lib.java", "package app; public class Lib { public String v() { return \"v\"; } }");
-            p.write(p.main, "app/Hold.java", "package app; public class Hold { public static Lib get() { return new Lib(); } }");
+            p.write(p.main, "app/Lib.java", SimulatedBuild.LIB);
+            p.write(p.main, "app/Hold.java", SimulatedBuild.HOLD);
             p.write(p.main, "app/My.java", "package app; public class My { public static String run() { return Hold.get().v(); } }");
             p.write(p.main, "app/My$Type.java", "package app; public class My$Type { }");
             p.build();
@@ -156,7 +156,7 @@ class StaleClassEdgeCaseTest {
     @Test
     void aMemberInheritedThroughAnUnchangedClassCounts() throws Exception {
         Scenario s = (p, last) -> {
-            p.write(p.main, "app/Lib.java", "package app; public class Lib { public String v() { return \"v\"; } }");
+            p.write(p.main, "app/Lib.java", SimulatedBuild.LIB);
             p.write(p.main, "app/Base.java", "package app; public class Base extends Lib { }");
             p.write(p.main, "app/Dep.java", "package app; public class Dep { public static String run() { return new Base().v(); } }");
             p.build();
@@ -171,7 +171,7 @@ class StaleClassEdgeCaseTest {
     @Test
     void aHugeForgedClassFileIsAWarningNotAnError() throws Exception {
         SimulatedBuild p = new SimulatedBuild(folder.resolve("huge"), false);
-        p.write(p.main, "app/Lib.java", "package app; public class Lib { public String v() { return \"v\"; } }");
+        p.write(p.main, "app/Lib.java", SimulatedBuild.LIB);
         p.build();
         try (RandomAccessFile f = new RandomAccessFile(p.classes.resolve("app/Huge.class").toFile(), "rw")) {
             f.setLength(3L << 30);
@@ -190,7 +190,7 @@ class StaleClassEdgeCaseTest {
     @Test
     void aLinkedClassFileLeavesItsTargetAlone() throws Exception {
         SimulatedBuild p = new SimulatedBuild(folder.resolve("link"), false);
-        p.write(p.main, "app/Lib.java", "package app; public class Lib { public String v() { return \"v\"; } }");
+        p.write(p.main, "app/Lib.java", SimulatedBuild.LIB);
         p.write(p.main, "app/Dep.java", "package app; public class Dep { String r() { return new Lib().v(); } }");
         p.build();
         Path outside = Files.createDirectories(folder.resolve("outside")).resolve("victim.class");

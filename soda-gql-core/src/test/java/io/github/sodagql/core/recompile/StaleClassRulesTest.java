@@ -106,7 +106,7 @@ class StaleClassRulesTest {
         List<SortedSet<String>> marked = new ArrayList<>();
         for (boolean index : new boolean[] {false, true}) {
             SimulatedBuild p = new SimulatedBuild(Files.createTempDirectory(folder, "p"), index);
-            p.write(p.main, "app/Lib.java", "package app; public class Lib { public String v() { return \"v\"; } }");
+            p.write(p.main, "app/Lib.java", SimulatedBuild.LIB);
             p.write(p.main, "app/Orphan.java", "package app; public class Orphan extends Lib { }");
             p.write(p.main, "app/Dep.java", "package app; public class Dep { public static String run() { return new Orphan().v(); } }");
             p.build();
@@ -125,7 +125,7 @@ class StaleClassRulesTest {
     @Test
     void aLinkedPackageFolderIsNeitherReadNorTouchedThroughTheIndex() throws Exception {
         SimulatedBuild p = new SimulatedBuild(Files.createTempDirectory(folder, "p"), true);
-        p.write(p.main, "app/Lib.java", "package app; public class Lib { public String v() { return \"v\"; } }");
+        p.write(p.main, "app/Lib.java", SimulatedBuild.LIB);
         p.write(p.main, "app/Dep.java", "package app; public class Dep { public static String run() { return new Lib().v(); } }");
         p.build();
         Path outside = Files.createDirectories(p.root.resolve("outside"));
