@@ -166,7 +166,9 @@ public final class StaleClassMarker {
                 Map<String, CompiledSource> remember = new HashMap<>(summaries);
                 remember.keySet().removeAll(staleSources);
                 remembered.put(folder, remember);
-                if (!changedWithClasses && removed.isEmpty() && incoming.isEmpty()) {
+                if (!changedWithClasses && removed.isEmpty() && incoming.isEmpty() || !Files.isDirectory(classes)) {
+                    // Nothing changed that has classes here, or nothing compiled here yet (tests never compiled,
+                    // -Dmaven.test.skip): no class can be stale.
                     continue;
                 }
                 if (classFiles == null) {

@@ -237,6 +237,20 @@ class StaleClassMarkerTest {
     }
 
     @Test
+    void testsThatWereNeverCompiledAreNoObstacle() throws IOException {
+        CompiledProject project = new CompiledProject(folder);
+        try (var walk = Files.walk(project.testClasses)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+        project.mark();
+        project.edit(project.generated.resolve("com/example/graphql/HelloQuery.java"), "greeting", "salutation");
+        StaleClassReport report = project.mark();
+        assertTrue(report.warnings().isEmpty(), report.toString());
+        assertTrue(report.marked().contains("com/example/app/Chain.java"), report.toString());
+        assertEquals(0, report.classesRead(), "the index was not written");
+    }
+
+    @Test
     void sourcesUnderALinkedRootAreSeen() throws IOException {
         CompiledProject project = new CompiledProject(folder);
         Path real = folder.resolve("main-real");
