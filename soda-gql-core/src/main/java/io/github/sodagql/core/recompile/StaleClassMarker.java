@@ -136,7 +136,9 @@ public final class StaleClassMarker {
                     // Nothing compiled yet: javac compiles every source, nothing can be stale.
                     summaries = Map.of();
                     classFiles = Map.of();
-                } else if (!removed.isEmpty() || !known.containsKey(folder)) {
+                } else if (!removed.isEmpty() || !known.containsKey(folder)
+                        // More entries than sources and leftovers could explain: not an index this check wrote.
+                        || known.get(folder).size() > 2 * sources.size() + 1000) {
                     // Deleting needs every class file by name; without an index every class is read anyway.
                     classFiles = readClasses(classes, warnings);
                     read += classFiles.size();
@@ -225,7 +227,7 @@ public final class StaleClassMarker {
         Map<String, CompiledSource> summaries = new HashMap<>();
         for (Map.Entry<String, List<ClassFile>> source : bySource.entrySet()) {
             ClassStamp stamp = stamps.containsKey(source.getKey()) ? stamps.get(source.getKey())
-                    : ClassStamp.of(classes.resolve(classFileOf(source.getKey())));
+                    : isPlainSourcePath(source.getKey()) ? ClassStamp.of(classes.resolve(classFileOf(source.getKey()))) : null;
             summaries.put(source.getKey(), CompiledSource.of(source.getKey(), stamp == null ? ClassStamp.NONE : stamp,
                     source.getValue()));
         }
