@@ -89,9 +89,9 @@ public final class StaleClassMarker {
                 sourcesOf.add(sources);
                 sourceCount += sources.size();
             }
-            Map<String, Map<String, CompiledSource>> known =
+            Map<String, CompiledSourceIndex.Section> known =
                     CompiledSourceIndex.read(index, CompiledSourceIndex.maxBytes(sourceCount));
-            Map<String, Map<String, CompiledSource>> remembered = new TreeMap<>();
+            Map<String, CompiledSourceIndex.Section> remembered = new TreeMap<>();
             Set<String> incoming = Set.of();
             for (int c = 0; c < compilations.size(); c++) {
                 Compilation compilation = compilations.get(c);
@@ -132,19 +132,20 @@ public final class StaleClassMarker {
                 String folder = classes.toAbsolutePath().normalize().toString();
                 Map<String, CompiledSource> summaries;
                 Map<String, ClassFile> classFiles = null;
+                Map<String, Long> folders = new HashMap<>();
                 if (stamps.isEmpty()) {
                     // Nothing compiled yet: javac compiles every source, nothing can be stale.
                     summaries = Map.of();
                     classFiles = Map.of();
                 } else if (!removed.isEmpty() || !known.containsKey(folder)
                         // More entries than sources and leftovers could explain: not an index this check wrote.
-                        || known.get(folder).size() > 2 * sources.size() + 1000) {
+                        || known.get(folder).sources().size() > 2 * sources.size() + 1000) {
                     // Deleting needs every class file by name; without an index every class is read anyway.
-                    classFiles = readClasses(classes, warnings);
+                    classFiles = readClasses(classes, folders, warnings);
                     read += classFiles.size();
                     summaries = summarize(classes, classFiles.values(), stamps);
                 } else {
-                    Refresh refresh = refresh(classes, known.get(folder), sources.keySet(), stamps, warnings);
+                    Refresh refresh = refresh(classes, known.get(folder), sources.keySet(), stamps, folders, warnings);
                     read += refresh.read();
                     summaries = refresh.summaries();
                 }
@@ -156,18 +157,21 @@ public final class StaleClassMarker {
                 // An annotation processor writes its sources again in any compile, and nothing in its classes says
                 // from what: when javac compiles anything here, every class of a processor's last output changed.
                 Set<String> changedSources = new TreeSet<>(staleSources);
+                Set<String> processed = processorSources(compilation, sources.keySet());
                 if (!staleSources.isEmpty()) {
-                    for (Path output : compilation.processorOutputs()) {
-                        javaFiles(output.toAbsolutePath().normalize()).keySet().stream()
-                                .filter(source -> !sources.containsKey(source)).forEach(changedSources::add);
-                    }
-                    changedWithClasses |= changedSources.size() > staleSources.size();
+                    changedSources.addAll(processed);
+                    changedWithClasses |= !processed.isEmpty();
                 }
                 // Only what javac will not compile now is worth remembering: the rest is rewritten, or (a class
                 // left behind by a rename) would keep a stamp that no longer says anything about the source.
                 Map<String, CompiledSource> remember = new HashMap<>(summaries);
                 remember.keySet().removeAll(staleSources);
-                remembered.put(folder, remember);
+                Set<String> alwaysListed = new TreeSet<>();
+                summaries.values().stream().filter(summary -> summary.stamp().equals(ClassStamp.NONE))
+                        .forEach(summary -> alwaysListed.add(folderOf(summary.source())));
+                if (!stamps.isEmpty()) {
+                    remembered.put(folder, new CompiledSourceIndex.Section(remember, folders, alwaysListed));
+                }
                 if (!changedWithClasses && removed.isEmpty() && incoming.isEmpty() || !Files.isDirectory(classes)) {
                     // Nothing changed that has classes here, or nothing compiled here yet (tests never compiled,
                     // -Dmaven.test.skip): no class can be stale.
@@ -184,6 +188,12 @@ public final class StaleClassMarker {
                 }
                 RecompilePlan plan = RecompilePlan.of(classFiles, sources.keySet(), changedSources, removed, incoming,
                         (source, names) -> mentions(sources.get(source), names));
+                if (staleSources.isEmpty() && !plan.marked().isEmpty() && !processed.isEmpty()) {
+                    // Only what this plan made stale gets compiled here, and the processors run on it too.
+                    changedSources.addAll(processed);
+                    plan = RecompilePlan.of(classFiles, sources.keySet(), changedSources, removed, incoming,
+                            (source, names) -> mentions(sources.get(source), names));
+                }
                 Path realClasses = classes.toRealPath();
                 for (String file : plan.deleted()) {
                     if (insideWithoutLinks(realClasses, classes.resolve(file))) {
@@ -205,11 +215,21 @@ public final class StaleClassMarker {
             }
             writeLedger(generated);
             CompiledSourceIndex.write(index, remembered);
-        } catch (IOException | UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException | java.nio.file.InvalidPathException e) {
             warnings.add("cannot check the compiled classes for stale ones (" + e.getMessage()
                     + "); if code using a changed generated type still compiles, run `mvn clean compile`");
         }
         return new StaleClassReport(stale, read, marked, deleted, warnings);
+    }
+
+    /** The sources annotation processors wrote in the compilation's last compile (none if it has no such folder). */
+    private static Set<String> processorSources(Compilation compilation, Set<String> sources) throws IOException {
+        Set<String> written = new TreeSet<>();
+        for (Path output : compilation.processorOutputs()) {
+            javaFiles(output.toAbsolutePath().normalize()).keySet().stream()
+                    .filter(source -> !sources.contains(source)).forEach(written::add);
+        }
+        return written;
     }
 
     /**
@@ -226,8 +246,7 @@ public final class StaleClassMarker {
         }
         Map<String, CompiledSource> summaries = new HashMap<>();
         for (Map.Entry<String, List<ClassFile>> source : bySource.entrySet()) {
-            ClassStamp stamp = stamps.containsKey(source.getKey()) ? stamps.get(source.getKey())
-                    : isPlainSourcePath(source.getKey()) ? ClassStamp.of(classes.resolve(classFileOf(source.getKey()))) : null;
+            ClassStamp stamp = stamps.containsKey(source.getKey()) ? stamps.get(source.getKey()) : stampOf(classes, source.getKey());
             summaries.put(source.getKey(), CompiledSource.of(source.getKey(), stamp == null ? ClassStamp.NONE : stamp,
                     source.getValue()));
         }
@@ -239,44 +258,73 @@ public final class StaleClassMarker {
     /**
      * The index's summaries, brought up to date: a source whose class file still has the stamp it had keeps
      * its summary; the classes of the others (compiled again since, new, or without a class of their own
-     * name) are read from their package folders, skipping the classes the kept summaries declare. After an
-     * edit that is a few dozen classes.
+     * name) are read from their package folders, and so are the unknown classes of every folder that gained or
+     * lost an entry since (a processor's output, what a deleted source left), skipping the classes the kept
+     * summaries declare. After an edit that is a few dozen classes. Fills {@code folders} with what it saw.
      */
-    private static Refresh refresh(Path classes, Map<String, CompiledSource> known, Set<String> sources,
-            Map<String, ClassStamp> stamps, List<String> warnings) throws IOException {
+    private static Refresh refresh(Path classes, CompiledSourceIndex.Section known, Set<String> sources,
+            Map<String, ClassStamp> stamps, Map<String, Long> folders, List<String> warnings) throws IOException {
         Map<String, CompiledSource> summaries = new HashMap<>();
         Set<String> claimed = new HashSet<>();
         Set<String> wanted = new HashSet<>();
-        Set<String> folders = new TreeSet<>();
+        Set<String> listed = new TreeSet<>(known.alwaysListed());
         Set<String> checked = new TreeSet<>(sources);
         // The classes of a deleted source, remembered by the source they name: kept while their class is.
-        for (Map.Entry<String, CompiledSource> entry : known.entrySet()) {
+        for (Map.Entry<String, CompiledSource> entry : known.sources().entrySet()) {
             if (!sources.contains(entry.getKey()) && isPlainSourcePath(entry.getKey())) {
                 checked.add(entry.getKey());
             }
         }
         for (String source : checked) {
-            CompiledSource summary = known.get(source);
-            ClassStamp now = sources.contains(source) ? stamps.get(source) : ClassStamp.of(classes.resolve(classFileOf(source)));
+            CompiledSource summary = known.sources().get(source);
+            ClassStamp now = sources.contains(source) ? stamps.get(source) : stampOf(classes, source);
             if (summary != null && summary.holdsFor(now)) {
                 summaries.put(source, summary);
                 claimed.addAll(summary.declaredTypes());
             } else if (sources.contains(source) || now != null) {
-                String type = source.substring(0, source.length() - ".java".length());
-                wanted.add(ClassFile.topLevel(type));
-                int slash = source.lastIndexOf('/');
-                folders.add(slash < 0 ? "" : source.substring(0, slash + 1));
+                wanted.add(ClassFile.topLevel(source.substring(0, source.length() - ".java".length())));
+                listed.add(folderOf(source));
+            }
+        }
+        for (Map.Entry<String, Long> folder : known.folders().entrySet()) {
+            Long now = folderMillis(classes, folder.getKey());
+            if (now != null && !now.equals(folder.getValue())) {
+                listed.add(folder.getKey());
+            }
+        }
+        // Every folder the index knew, as it is now; listed ones may show new subfolders, read whole.
+        for (String folder : known.folders().keySet()) {
+            Long now = folderMillis(classes, folder);
+            if (now != null) {
+                folders.put(folder, now);
             }
         }
         List<ClassFile> parsed = new ArrayList<>();
-        for (String folder : folders) {
-            Path directory = folder.isEmpty() ? classes : classes.resolve(folder);
-            if (!Files.isDirectory(directory)) {
+        java.util.Deque<String> pending = new java.util.ArrayDeque<>(listed);
+        Set<String> seen = new HashSet<>();
+        while (!pending.isEmpty()) {
+            String folder = pending.poll();
+            if (!seen.add(folder) || !isPlainFolder(folder)) {
                 continue;
             }
+            Path directory = folder.isEmpty() ? classes : classes.resolve(folder);
+            if (!folder.isEmpty() && Files.isSymbolicLink(directory)) {
+                warnings.add(linkedFolder(directory));
+                continue;
+            }
+            if (!Files.isDirectory(directory, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                continue;
+            }
+            folders.put(folder, folderMillis(classes, folder));
             try (Stream<Path> list = Files.list(directory)) {
                 for (Path file : (Iterable<Path>) list.sorted()::iterator) {
                     String name = file.getFileName().toString();
+                    if (Files.isDirectory(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                        if (!known.folders().containsKey(folder + name + "/")) {
+                            pending.add(folder + name + "/");
+                        }
+                        continue;
+                    }
                     if (!name.endsWith(".class")) {
                         continue;
                     }
@@ -297,6 +345,45 @@ public final class StaleClassMarker {
         return new Refresh(summaries, parsed.size());
     }
 
+    private static String linkedFolder(Path folder) {
+        return folder + " is a symbolic link: the stale-class check neither reads nor touches classes through links, "
+                + "so classes under it are not made stale when what they use changes; if a change does not show, run "
+                + "`mvn clean compile`";
+    }
+
+    /** The package folder of a source or class path, with a trailing slash ("" for the unnamed package). */
+    private static String folderOf(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash < 0 ? "" : path.substring(0, slash + 1);
+    }
+
+    /** A folder's modification time, not through a link, or null if it is not a folder (or cannot be named). */
+    private static Long folderMillis(Path classes, String folder) {
+        try {
+            if (!isPlainFolder(folder)) {
+                return null;
+            }
+            BasicFileAttributes attributes = Files.readAttributes(folder.isEmpty() ? classes : classes.resolve(folder),
+                    BasicFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            return attributes.isDirectory() ? attributes.lastModifiedTime().toMillis() : null;
+        } catch (IOException | java.nio.file.InvalidPathException e) {
+            return null;
+        }
+    }
+
+    /** The stamp of the class file named after a source read from the index, or null (also if it cannot be named). */
+    private static ClassStamp stampOf(Path classes, String source) {
+        try {
+            return isPlainSourcePath(source) ? ClassStamp.of(classes.resolve(classFileOf(source))) : null;
+        } catch (IOException | java.nio.file.InvalidPathException e) {
+            return null;
+        }
+    }
+
+    private static boolean isPlainFolder(String folder) {
+        return folder.isEmpty() || (folder.endsWith("/") && isPlainSourcePath(folder + "x.java"));
+    }
+
     /**
      * Whether a file is a regular file in the classes folder itself, reached through no link (neither it nor a
      * folder on the way): the file it would point to is not a class javac wrote here.
@@ -315,7 +402,9 @@ public final class StaleClassMarker {
      */
     private static boolean isPlainSourcePath(String source) {
         return source.endsWith(".java") && !source.startsWith("/") && !source.contains("\\") && !source.contains(":")
-                && java.util.Arrays.stream(source.split("/")).noneMatch(part -> part.isEmpty() || part.equals("..") || part.equals("."));
+                && source.chars().noneMatch(c -> c < 0x20)
+                && java.util.Arrays.stream(source.split("/")).noneMatch(part -> part.isEmpty() || part.equals("..")
+                        || part.equals(".") || part.length() > 255);
     }
 
     /** The compiler's mapping from a source to the class it compares it with. */
@@ -350,7 +439,8 @@ public final class StaleClassMarker {
         return new LinkedHashMap<>(files);
     }
 
-    private static Map<String, ClassFile> readClasses(Path classes, List<String> warnings) throws IOException {
+    private static Map<String, ClassFile> readClasses(Path classes, Map<String, Long> folders, List<String> warnings)
+            throws IOException {
         Map<String, ClassFile> found = new HashMap<>();
         if (!Files.isDirectory(classes)) {
             return found;
@@ -358,11 +448,21 @@ public final class StaleClassMarker {
         // The folder itself may be a link (target/ on another disk); links inside it are not followed.
         Path real = classes.toRealPath();
         try (Stream<Path> walk = Files.walk(real)) {
-            for (Path file : (Iterable<Path>) walk.filter(p -> p.getFileName().toString().endsWith(".class"))::iterator) {
+            for (Path file : (Iterable<Path>) walk::iterator) {
                 String relative = real.relativize(file).toString().replace('\\', '/');
-                ClassFile parsed = parse(file, relative, warnings);
-                if (parsed != null) {
-                    found.put(relative, parsed);
+                if (Files.isSymbolicLink(file) && Files.isDirectory(file)) {
+                    warnings.add(linkedFolder(file));
+                } else if (Files.isDirectory(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    String folder = relative.isEmpty() ? "" : relative + "/";
+                    Long millis = folderMillis(classes, folder);
+                    if (millis != null) {
+                        folders.put(folder, millis);
+                    }
+                } else if (relative.endsWith(".class")) {
+                    ClassFile parsed = parse(file, relative, warnings);
+                    if (parsed != null) {
+                        found.put(relative, parsed);
+                    }
                 }
             }
         }

@@ -35,6 +35,8 @@ final class SimulatedBuild {
     List<String> javacOptions = List.of("-g");
     SortedSet<String> lastMarked = new TreeSet<>();
     List<Path> processorOutputs = List.of();
+    List<Path> testProcessorOutputs = List.of();
+    List<String> testJavacOptions = null;
 
     SimulatedBuild(Path root, boolean keepIndex) throws IOException {
         this.root = root;
@@ -68,7 +70,7 @@ final class SimulatedBuild {
             Files.deleteIfExists(state.resolve(CompiledSourceIndex.FILE));
         }
         StaleClassReport report = new StaleClassMarker(gen, state).mark(List.of(
-                new Compilation(List.of(main, gen), classes, processorOutputs), new Compilation(List.of(test), testClasses)));
+                new Compilation(List.of(main, gen), classes, processorOutputs), new Compilation(List.of(test), testClasses, testProcessorOutputs)));
         lastMarked = new TreeSet<>(report.marked());
         return report;
     }
@@ -83,7 +85,7 @@ final class SimulatedBuild {
 
     boolean javac(List<Path> roots, Path into, String classpath) throws Exception {
         List<String> arguments = new ArrayList<>(List.of("-d", into.toString(), "-classpath", classpath));
-        arguments.addAll(javacOptions);
+        arguments.addAll(into.equals(testClasses) && testJavacOptions != null ? testJavacOptions : javacOptions);
         int fixed = arguments.size();
         for (Path r : roots) {
             try (Stream<Path> walk = Files.walk(r)) {
