@@ -42,11 +42,13 @@ import java.util.stream.Stream;
  * system each time, so a build stopped half-way leaves nothing the next one misses.
  *
  * <p>Reading every class file is most of the check's cost (artsy: 10,585 classes, 36 MB, about a second in a
- * fresh JVM), so what it read is kept in an index ({@value CompiledSourceIndex#FILE}), one entry per source
- * stamped with its class file's modification time and size. javac rewrites that file whenever it compiles
- * the source, and the check stats it anyway to find the stale sources, so an unchanged stamp costs nothing
- * to trust; only the classes of sources compiled since are read again. Building the index reads every class
- * once: the first check that finds compiled classes and no index (the build after a clean one) does it.
+ * fresh JVM), so what it read is kept in an index ({@value CompiledSourceIndex#FILE}): one entry per source
+ * stamped with its class file's {@link ClassStamp} (javac rewrites that file whenever it compiles the source,
+ * and the check stats it anyway to find the stale sources, so an unchanged stamp costs nothing to trust),
+ * and the modification time of every folder, so that class files no stamp covers are found when their folder
+ * changes. Only the classes of sources compiled since, and the unknown classes of changed folders, are read
+ * again. Building the index reads every class once: the first check that finds compiled classes and no index
+ * (the build after a clean one) does it.
  */
 public final class StaleClassMarker {
     public static final String LEDGER_FILE = "generated-sources.txt";
