@@ -188,13 +188,29 @@ public final class StaleClassMarker {
                         }
                     }
                 }
-                RecompilePlan plan = RecompilePlan.of(classFiles, sources.keySet(), changedSources, removed, incoming,
-                        (source, names) -> mentions(sources.get(source), names));
+                // Each source's text is read once, however many rounds of the plan search it.
+                Map<String, byte[]> texts = new HashMap<>();
+                RecompilePlan.SourceText text = (source, names) -> {
+                    Path file = sources.get(source);
+                    if (file == null || names.isEmpty()) {
+                        return false;
+                    }
+                    byte[] bytes = texts.get(source);
+                    if (bytes == null) {
+                        try {
+                            bytes = Files.readAllBytes(file);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                        texts.put(source, bytes);
+                    }
+                    return mentions(bytes, names);
+                };
+                RecompilePlan plan = RecompilePlan.of(classFiles, sources.keySet(), changedSources, removed, incoming, text);
                 if (staleSources.isEmpty() && !plan.marked().isEmpty() && !processed.isEmpty()) {
                     // Only what this plan made stale gets compiled here, and the processors run on it too.
                     changedSources.addAll(processed);
-                    plan = RecompilePlan.of(classFiles, sources.keySet(), changedSources, removed, incoming,
-                            (source, names) -> mentions(sources.get(source), names));
+                    plan = RecompilePlan.of(classFiles, sources.keySet(), changedSources, removed, incoming, text);
                 }
                 Path realClasses = classes.toRealPath();
                 for (String file : plan.deleted()) {
@@ -500,20 +516,9 @@ public final class StaleClassMarker {
         }
     }
 
-    /** Whether the source's text has any of the names as a Java identifier (comments and strings included). */
-    static boolean mentions(Path source, Set<String> names) {
-        if (source == null || names.isEmpty()) {
-            return false;
-        }
-        try {
-            return mentions(Files.readAllBytes(source), names);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /**
-     * The same on the source's UTF-8 bytes. For a few names, each is searched for and the bytes around a hit
+     * Whether a source's text (its UTF-8 bytes) has any of the names as a Java identifier, comments and strings
+     * included. For a few names, each is searched for and the bytes around a hit
      * checked, which is cheaper than splitting the text; for many (a schema change rewrites every generated
      * file), the text is split once into ASCII identifiers looked up in the set, so the cost stays one pass per
      * source. A non-ASCII neighbour counts as a boundary either way: at worst one more class is compiled.
