@@ -38,6 +38,53 @@ final class SimulatedBuild {
     List<Path> testProcessorOutputs = List.of();
     List<String> testJavacOptions = null;
 
+    /**
+     * Compiles a small annotation processor into {@code folder}: for each type annotated {@code @app.Gen} it
+     * writes {@code Gen<Type>} (in package {@code app}, or the {@code -Agenpkg} option's) with a static method
+     * per method of the type, inherited ones included, as Immutables or AutoValue derive their types.
+     */
+    static Path compileGenProcessor(Path folder) throws IOException {
+        Path processor = Files.createDirectories(folder.resolve("processor"));
+        Path source = processor.resolve("GenProcessor.java");
+        Files.writeString(source, """
+                import java.io.Writer;
+                import java.util.Set;
+                import javax.annotation.processing.*;
+                import javax.lang.model.SourceVersion;
+                import javax.lang.model.element.*;
+                import javax.lang.model.util.ElementFilter;
+                @SupportedAnnotationTypes("app.Gen")
+                @SupportedOptions("genpkg")
+                public class GenProcessor extends AbstractProcessor {
+                    @Override public SourceVersion getSupportedSourceVersion() { return SourceVersion.latestSupported(); }
+                    @Override public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment env) {
+                        String pkg = processingEnv.getOptions().getOrDefault("genpkg", "app");
+                        for (TypeElement a : annotations) for (Element e : env.getElementsAnnotatedWith(a)) {
+                            String name = "Gen" + e.getSimpleName();
+                            StringBuilder b = new StringBuilder("package " + pkg + "; public final class " + name + " {\\n");
+                            for (ExecutableElement m : ElementFilter.methodsIn(processingEnv.getElementUtils().getAllMembers((TypeElement) e))) {
+                                if (m.getEnclosingElement().toString().equals("java.lang.Object")) continue;
+                                b.append("public static String ").append(m.getSimpleName()).append("() { return \\"").append(m.getSimpleName()).append("\\"; }\\n");
+                            }
+                            try (Writer w = processingEnv.getFiler().createSourceFile(pkg + "." + name, e).openWriter()) { w.write(b.append("}\\n").toString()); }
+                            catch (Exception x) { throw new RuntimeException(x); }
+                        }
+                        return true;
+                    }
+                }
+                """);
+        if (ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", processor.toString(), source.toString()) != 0) {
+            throw new AssertionError("the test processor does not compile");
+        }
+        return processor;
+    }
+
+    /** javac options that run the processor, writing its sources to {@code out}, in package {@code pkg}. */
+    static List<String> processorOptions(Path processor, Path out, String pkg) {
+        return List.of("-g", "-processorpath", processor.toString(), "-processor", "GenProcessor", "-s", out.toString(),
+                "-Agenpkg=" + pkg);
+    }
+
     SimulatedBuild(Path root, boolean keepIndex) throws IOException {
         this.root = root;
         this.keepIndex = keepIndex;

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedSet;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,44 +17,13 @@ class StaleClassProcessorAndLeftoverTest {
     Path folder;
     Path processor;
 
-    /** Like StaleClassRulesTest's GenProcessor, but with inherited methods (getAllMembers) and an optional package. */
     @BeforeEach
     void compileProcessor() throws Exception {
-        processor = Files.createDirectories(folder.resolve("processor"));
-        Path source = processor.resolve("GenProcessor.java");
-        Files.writeString(source, """
-                import java.io.Writer;
-                import java.util.Set;
-                import javax.annotation.processing.*;
-                import javax.lang.model.SourceVersion;
-                import javax.lang.model.element.*;
-                import javax.lang.model.util.ElementFilter;
-                @SupportedAnnotationTypes("app.Gen")
-                @SupportedOptions("genpkg")
-                public class GenProcessor extends AbstractProcessor {
-                    @Override public SourceVersion getSupportedSourceVersion() { return SourceVersion.latestSupported(); }
-                    @Override public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment env) {
-                        String pkg = processingEnv.getOptions().getOrDefault("genpkg", "app");
-                        for (TypeElement a : annotations) for (Element e : env.getElementsAnnotatedWith(a)) {
-                            String name = "Gen" + e.getSimpleName();
-                            StringBuilder b = new StringBuilder("package " + pkg + "; public final class " + name + " {\\n");
-                            for (ExecutableElement m : ElementFilter.methodsIn(processingEnv.getElementUtils().getAllMembers((TypeElement) e))) {
-                                if (m.getEnclosingElement().toString().equals("java.lang.Object")) continue;
-                                b.append("public static String ").append(m.getSimpleName()).append("() { return \\"").append(m.getSimpleName()).append("\\"; }\\n");
-                            }
-                            try (Writer w = processingEnv.getFiler().createSourceFile(pkg + "." + name, e).openWriter()) { w.write(b.append("}\\n").toString()); }
-                            catch (Exception x) { throw new RuntimeException(x); }
-                        }
-                        return true;
-                    }
-                }
-                """);
-        assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", processor.toString(), source.toString()));
+        processor = SimulatedBuild.compileGenProcessor(folder);
     }
 
     private List<String> processorOptions(Path out, String pkg) {
-        return List.of("-g", "-processorpath", processor.toString(), "-processor", "GenProcessor", "-s", out.toString(),
-                "-Agenpkg=" + pkg);
+        return SimulatedBuild.processorOptions(processor, out, pkg);
     }
 
     /**

@@ -4,20 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.ByteArrayOutputStream;
-import java.io.File;
-import java.io.IOException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedSet;
-import java.util.TreeSet;
 import java.util.stream.Stream;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,36 +49,11 @@ class StaleClassRulesTest {
      */
     @Test
     void aTypeAnAnnotationProcessorRewritesReachesItsUsers() throws Exception {
-        Path processor = Files.createDirectories(folder.resolve("processor"));
-        Path processorSource = processor.resolve("GenProcessor.java");
-        Files.writeString(processorSource, """
-                import java.io.Writer;
-                import java.util.Set;
-                import javax.annotation.processing.*;
-                import javax.lang.model.SourceVersion;
-                import javax.lang.model.element.*;
-                @SupportedAnnotationTypes("app.Gen")
-                public class GenProcessor extends AbstractProcessor {
-                    @Override public SourceVersion getSupportedSourceVersion() { return SourceVersion.latestSupported(); }
-                    @Override public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment env) {
-                        for (TypeElement a : annotations) for (Element e : env.getElementsAnnotatedWith(a)) {
-                            String name = "Gen" + e.getSimpleName();
-                            StringBuilder b = new StringBuilder("package app; public final class " + name + " {\\n");
-                            for (Element m : e.getEnclosedElements()) if (m.getKind() == ElementKind.METHOD)
-                                b.append("public static String ").append(m.getSimpleName()).append("() { return \\"").append(m.getSimpleName()).append("\\"; }\\n");
-                            try (Writer w = processingEnv.getFiler().createSourceFile("app." + name, e).openWriter()) { w.write(b.append("}\\n").toString()); }
-                            catch (Exception x) { throw new RuntimeException(x); }
-                        }
-                        return true;
-                    }
-                }
-                """);
-        assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", processor.toString(), processorSource.toString()));
+        Path processor = SimulatedBuild.compileGenProcessor(folder);
         for (boolean index : new boolean[] {false, true}) {
             SimulatedBuild p = new SimulatedBuild(Files.createTempDirectory(folder, "p"), index);
             p.processorOutputs = List.of(Files.createDirectories(p.root.resolve("generated-annotations")));
-            p.javacOptions = List.of("-g", "-processorpath", processor.toString(), "-processor", "GenProcessor",
-                    "-s", p.processorOutputs.get(0).toString());
+            p.javacOptions = SimulatedBuild.processorOptions(processor, p.processorOutputs.get(0), "app");
             p.write(p.main, "app/Gen.java", "package app; public @interface Gen { }");
             p.write(p.main, "app/Person.java", "package app; @Gen public interface Person { String name(); }");
             p.write(p.main, "app/Dep.java", "package app; public class Dep { public static String run() { return GenPerson.name(); } }");
