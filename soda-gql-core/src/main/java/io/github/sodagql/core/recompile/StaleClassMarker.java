@@ -81,11 +81,15 @@ public final class StaleClassMarker {
             SortedSet<String> generated = new TreeSet<>(generatedFiles.keySet());
             Set<String> previous = readLedger(generated.size(), warnings);
             List<Map<String, Path>> sourcesOf = new ArrayList<>();
+            Set<Integer> holdingGenerated = new HashSet<>();
             int sourceCount = 0;
             for (Compilation compilation : compilations) {
                 Map<String, Path> sources = new LinkedHashMap<>();
                 for (Path root : compilation.sourceRoots()) {
                     Path normalized = root.toAbsolutePath().normalize();
+                    if (normalized.equals(generatedRoot)) {
+                        holdingGenerated.add(sourcesOf.size());
+                    }
                     (normalized.equals(generatedRoot) ? generatedFiles : javaFiles(normalized)).forEach(sources::putIfAbsent);
                 }
                 sourcesOf.add(sources);
@@ -98,8 +102,6 @@ public final class StaleClassMarker {
             for (int c = 0; c < compilations.size(); c++) {
                 Compilation compilation = compilations.get(c);
                 Map<String, Path> sources = sourcesOf.get(c);
-                boolean holdsGenerated = compilation.sourceRoots().stream()
-                        .anyMatch(root -> root.toAbsolutePath().normalize().equals(generatedRoot));
                 Path classes = compilation.classesDirectory();
                 Set<String> staleSources = new TreeSet<>();
                 Map<String, ClassStamp> stamps = new HashMap<>();
@@ -124,7 +126,7 @@ public final class StaleClassMarker {
                 }
                 stale += staleSources.size();
                 Set<String> removed = new TreeSet<>();
-                if (holdsGenerated) {
+                if (holdingGenerated.contains(c)) {
                     for (String source : previous) {
                         if (!generated.contains(source) && !sources.containsKey(source)) {
                             removed.add(source);
@@ -232,7 +234,10 @@ public final class StaleClassMarker {
                 incoming = plan.changedTypes();
             }
             writeLedger(generated);
-            CompiledSourceIndex.write(index, remembered);
+            // A build in which nothing moved (every no-op) leaves the index as it read it: no formatting, no write.
+            if (!remembered.equals(known)) {
+                CompiledSourceIndex.write(index, remembered);
+            }
         } catch (IOException | UncheckedIOException | java.nio.file.InvalidPathException e) {
             warnings.add("cannot check the compiled classes for stale ones (" + e.getMessage()
                     + "); if code using a changed generated type still compiles, run `mvn clean compile`");
